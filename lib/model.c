@@ -1,0 +1,632 @@
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "banned.h"
+
+void adv_model_init(struct adv_model *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+static void free_strings(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void free_index(struct adv_model_index *ix)
+{
+	size_t i;
+
+	for (i = 0; i < ix->nkeys; i++) {
+		free(ix->keys[i].column);
+		free(ix->keys[i].expression);
+		free(ix->keys[i].opclass);
+		free(ix->keys[i].collation);
+		free(ix->keys[i].direction);
+		free(ix->keys[i].nulls);
+	}
+	free(ix->keys);
+	free_strings(ix->include, ix->ninclude);
+	free(ix->schema);
+	free(ix->table);
+	free(ix->name);
+	free(ix->method);
+	free(ix->constraint);
+	free(ix->constraint_type);
+	free(ix->predicate);
+	free(ix->definition);
+	free(ix->parent_schema);
+	free(ix->parent_index);
+	free(ix);
+}
+
+static void free_snapshot(struct adv_model_snapshot *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ntables; i++) {
+		free(s->tables[i]->schema);
+		free(s->tables[i]->table);
+		free(s->tables[i]->kind);
+		free(s->tables[i]);
+	}
+	for (i = 0; i < s->nindexes; i++)
+		free_index(s->indexes[i]);
+	for (i = 0; i < s->nconstraints; i++) {
+		struct adv_model_constraint *c = s->constraints[i];
+
+		free(c->schema);
+		free(c->table);
+		free(c->name);
+		free(c->type);
+		free_strings(c->columns, c->ncolumns);
+		free(c->ref_schema);
+		free(c->ref_table);
+		free_strings(c->ref_columns, c->nref_columns);
+		free(c->index);
+		free(c->definition);
+		free(c);
+	}
+	free(s->tables);
+	free(s->indexes);
+	free(s->constraints);
+	free(s->index_by_name);
+	free(s->table_by_name);
+	adv_source_release(&s->src);
+	free(s->ts);
+	free(s->server_version);
+	free(s->stats_reset);
+	free(s->postmaster_start);
+	free(s);
+}
+
+void adv_model_release(struct adv_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nsnapshots; i++)
+		free_snapshot(m->snapshots[i]);
+	free(m->snapshots);
+	adv_model_init(m);
+}
+
+static int same_str(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static int same_node(const struct adv_source *a, const struct adv_source *b)
+{
+	return same_str(a->engine, b->engine) && same_str(a->host, b->host) &&
+	       a->port == b->port && same_str(a->database, b->database);
+}
+
+/* The snapshot a fact belongs to: same node and same ts. */
+static struct adv_model_snapshot *snapshot_for(struct adv_model *m,
+					       const struct adv_source *src,
+					       const char *ts)
+{
+	struct adv_model_snapshot *s;
+	size_t i;
+
+	if (m->last_hit < m->nsnapshots) {
+		s = m->snapshots[m->last_hit];
+		if (same_str(s->ts, ts) && same_node(&s->src, src))
+			return s;
+	}
+	for (i = m->nsnapshots; i-- > 0;) {
+		s = m->snapshots[i];
+		if (same_str(s->ts, ts) && same_node(&s->src, src)) {
+			m->last_hit = i;
+			return s;
+		}
+	}
+	s = adv_xcalloc(1, sizeof(*s));
+	adv_source_copy(&s->src, src);
+	s->ts = adv_xstrdup_or_null(ts);
+	if (ts == NULL || adv_ts_parse(ts, &s->ts_epoch) != 0)
+		s->ts_epoch = 0;
+	ADV_ALLOC_GROW(m->snapshots, m->nsnapshots + 1, m->snapshots_alloc);
+	m->snapshots[m->nsnapshots++] = s;
+	m->last_hit = m->nsnapshots - 1;
+	return s;
+}
+
+/* Reading helpers: each sets *st on a type error and returns a default. */
+struct reader {
+	const cJSON *rec;
+	const char *where;
+	struct adv_error *err;
+	enum adv_status st;
+};
+
+static char *r_str(struct reader *r, const char *key)
+{
+	const char *v = NULL;
+
+	if (r->st == ADV_OK)
+		r->st = adv_json_string(r->rec, key, r->where, &v, r->err);
+	return adv_xstrdup_or_null(v);
+}
+
+static double r_num(struct reader *r, const char *key, int *present)
+{
+	double v = 0;
+	int dummy;
+
+	if (present == NULL)
+		present = &dummy;
+	*present = 0;
+	if (r->st == ADV_OK)
+		r->st = adv_json_number(r->rec, key, r->where, &v, present,
+					r->err);
+	return v;
+}
+
+static int r_bool(struct reader *r, const char *key)
+{
+	int v = -1;
+
+	if (r->st == ADV_OK)
+		r->st = adv_json_bool(r->rec, key, r->where, &v, r->err);
+	return v;
+}
+
+static char **r_str_array(struct reader *r, const cJSON *obj,
+			  const char *key, size_t *n)
+{
+	const cJSON *arr = NULL, *item;
+	char **v = NULL;
+
+	*n = 0;
+	if (r->st == ADV_OK)
+		r->st = adv_json_array(obj, key, r->where, &arr, r->err);
+	if (r->st != ADV_OK || arr == NULL)
+		return NULL;
+	v = adv_xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(*v));
+	cJSON_ArrayForEach(item, arr)
+	{
+		if (!cJSON_IsString(item)) {
+			r->st = adv_error_set(r->err, ADV_EINPUT,
+					      "key '%s' must be an array of strings at '%s'",
+					      key, r->where);
+			break;
+		}
+		v[(*n)++] = adv_xstrdup(item->valuestring);
+	}
+	return v;
+}
+
+static void add_keys(struct reader *r, struct adv_model_index *ix)
+{
+	const cJSON *arr = NULL, *item;
+	size_t i = 0;
+
+	if (r->st == ADV_OK)
+		r->st = adv_json_array(r->rec, "keys", r->where, &arr, r->err);
+	if (r->st != ADV_OK || arr == NULL)
+		return;
+	ix->keys = adv_xcalloc((size_t)cJSON_GetArraySize(arr) + 1,
+			       sizeof(*ix->keys));
+	cJSON_ArrayForEach(item, arr)
+	{
+		struct reader kr = { item, r->where, r->err, ADV_OK };
+		struct adv_model_key *k = &ix->keys[i];
+
+		if (!cJSON_IsObject(item)) {
+			r->st = adv_error_set(r->err, ADV_EINPUT,
+					      "key 'keys' must be an array of objects at '%s'",
+					      r->where);
+			return;
+		}
+		k->column = r_str(&kr, "column");
+		k->expression = r_str(&kr, "expression");
+		k->opclass = r_str(&kr, "opclass");
+		k->opclass_default = r_bool(&kr, "opclass_default");
+		k->collation = r_str(&kr, "collation");
+		k->direction = r_str(&kr, "direction");
+		k->nulls = r_str(&kr, "nulls");
+		i++;
+		ix->nkeys = i;
+		if (kr.st != ADV_OK) {
+			r->st = kr.st;
+			return;
+		}
+		if (k->column == NULL && k->expression == NULL) {
+			r->st = adv_error_set(r->err, ADV_EINPUT,
+					      "index key without 'column' or 'expression' at '%s'",
+					      r->where);
+			return;
+		}
+	}
+}
+
+static enum adv_status add_index(struct adv_model_snapshot *s,
+				 struct reader *r)
+{
+	struct adv_model_index *ix = adv_xcalloc(1, sizeof(*ix));
+	int present;
+
+	ix->snap = s;
+	ix->schema = r_str(r, "schema");
+	ix->table = r_str(r, "table");
+	ix->name = r_str(r, "index");
+	ix->oid = r_num(r, "oid", NULL);
+	ix->method = r_str(r, "method");
+	ix->is_unique = r_bool(r, "is_unique");
+	ix->is_primary = r_bool(r, "is_primary");
+	ix->is_exclusion = r_bool(r, "is_exclusion");
+	ix->is_replica_identity = r_bool(r, "is_replica_identity");
+	ix->is_valid = r_bool(r, "is_valid");
+	ix->is_ready = r_bool(r, "is_ready");
+	ix->is_partitioned = r_bool(r, "is_partitioned");
+	ix->constraint = r_str(r, "constraint");
+	ix->constraint_type = r_str(r, "constraint_type");
+	add_keys(r, ix);
+	ix->include = r_str_array(r, r->rec, "include", &ix->ninclude);
+	ix->predicate = r_str(r, "predicate");
+	ix->definition = r_str(r, "definition");
+	ix->size_bytes = r_num(r, "size_bytes", &ix->has_size);
+	ix->scans = r_num(r, "scans", &ix->has_scans);
+	ix->tuples_read = r_num(r, "tuples_read", &present);
+	ix->tuples_fetched = r_num(r, "tuples_fetched", &present);
+	ix->parent_schema = r_str(r, "parent_schema");
+	ix->parent_index = r_str(r, "parent_index");
+	if (r->st == ADV_OK &&
+	    (ix->schema == NULL || ix->table == NULL || ix->name == NULL))
+		r->st = adv_error_set(r->err, ADV_EINPUT,
+				      "index record without schema, table and index at '%s'",
+				      r->where);
+	if (r->st != ADV_OK) {
+		free_index(ix);
+		return r->st;
+	}
+	ADV_ALLOC_GROW(s->indexes, s->nindexes + 1, s->indexes_alloc);
+	s->indexes[s->nindexes++] = ix;
+	return ADV_OK;
+}
+
+static enum adv_status add_table(struct adv_model_snapshot *s,
+				 struct reader *r)
+{
+	struct adv_model_table *t = adv_xcalloc(1, sizeof(*t));
+	int p1, p2, p3;
+
+	t->snap = s;
+	t->schema = r_str(r, "schema");
+	t->table = r_str(r, "table");
+	t->kind = r_str(r, "kind");
+	t->is_partition = r_bool(r, "is_partition");
+	t->size_bytes = r_num(r, "size_bytes", NULL);
+	t->estimated_rows = r_num(r, "estimated_rows", NULL);
+	t->n_tup_ins = r_num(r, "n_tup_ins", &p1);
+	t->n_tup_upd = r_num(r, "n_tup_upd", &p2);
+	t->n_tup_del = r_num(r, "n_tup_del", &p3);
+	t->n_tup_hot_upd = r_num(r, "n_tup_hot_upd", NULL);
+	t->has_writes = p1 || p2 || p3;
+	if (r->st == ADV_OK && (t->schema == NULL || t->table == NULL))
+		r->st = adv_error_set(r->err, ADV_EINPUT,
+				      "table record without schema and table at '%s'",
+				      r->where);
+	if (r->st != ADV_OK) {
+		free(t->schema);
+		free(t->table);
+		free(t->kind);
+		free(t);
+		return r->st;
+	}
+	ADV_ALLOC_GROW(s->tables, s->ntables + 1, s->tables_alloc);
+	s->tables[s->ntables++] = t;
+	return ADV_OK;
+}
+
+static enum adv_status add_constraint(struct adv_model_snapshot *s,
+				      struct reader *r)
+{
+	struct adv_model_constraint *c = adv_xcalloc(1, sizeof(*c));
+
+	c->snap = s;
+	c->schema = r_str(r, "schema");
+	c->table = r_str(r, "table");
+	c->name = r_str(r, "constraint");
+	c->type = r_str(r, "constraint_type");
+	c->columns = r_str_array(r, r->rec, "columns", &c->ncolumns);
+	c->ref_schema = r_str(r, "ref_schema");
+	c->ref_table = r_str(r, "ref_table");
+	c->ref_columns =
+		r_str_array(r, r->rec, "ref_columns", &c->nref_columns);
+	c->index = r_str(r, "index");
+	c->is_inherited = r_bool(r, "is_inherited");
+	c->definition = r_str(r, "definition");
+	if (r->st == ADV_OK &&
+	    (c->schema == NULL || c->table == NULL || c->name == NULL))
+		r->st = adv_error_set(r->err, ADV_EINPUT,
+				      "constraint record without schema, table and constraint at '%s'",
+				      r->where);
+	ADV_ALLOC_GROW(s->constraints, s->nconstraints + 1,
+		       s->constraints_alloc);
+	s->constraints[s->nconstraints++] = c;	/* freed with the snapshot */
+	return r->st;
+}
+
+static enum adv_status add_snapshot(struct adv_model_snapshot *s,
+				    struct reader *r)
+{
+	double reset = 0, start = 0;
+
+	free(s->server_version);
+	free(s->stats_reset);
+	free(s->postmaster_start);
+	s->explicit = 1;
+	s->server_version = r_str(r, "server_version");
+	s->stats_reset = r_str(r, "stats_reset");
+	s->postmaster_start = r_str(r, "postmaster_start");
+	if (r->st != ADV_OK)
+		return r->st;
+	if (s->stats_reset != NULL && adv_ts_parse(s->stats_reset, &reset) != 0)
+		return adv_error_set(r->err, ADV_EINPUT,
+				     "key 'stats_reset' is not an RFC 3339 time at '%s'",
+				     r->where);
+	if (s->postmaster_start != NULL &&
+	    adv_ts_parse(s->postmaster_start, &start) != 0)
+		return adv_error_set(r->err, ADV_EINPUT,
+				     "key 'postmaster_start' is not an RFC 3339 time at '%s'",
+				     r->where);
+	if (s->stats_reset != NULL) {
+		s->window_start = reset;
+		s->has_window = 1;
+	} else if (s->postmaster_start != NULL) {
+		s->window_start = start;
+		s->has_window = 1;
+	}
+	return ADV_OK;
+}
+
+enum adv_status adv_model_add(struct adv_model *m, const cJSON *rec,
+			      const char *where, struct adv_error *err)
+{
+	const cJSON *type = cJSON_GetObjectItemCaseSensitive(rec, "type");
+	const cJSON *srcj = cJSON_GetObjectItemCaseSensitive(rec, "src");
+	const char *ts = NULL;
+	struct adv_source src;
+	struct adv_model_snapshot *s;
+	struct reader r = { rec, where, err, ADV_OK };
+	enum adv_status st;
+	const char *t;
+
+	st = adv_record_check(rec, where, err);
+	if (st != ADV_OK)
+		return st;
+	t = type->valuestring;
+	if (strcmp(t, "snapshot") != 0 && strcmp(t, "table") != 0 &&
+	    strcmp(t, "index") != 0 && strcmp(t, "constraint") != 0)
+		return ADV_OK;
+	if (!cJSON_IsObject(srcj))
+		return adv_error_set(err, ADV_EINPUT,
+				     "'%s' record without 'src' at '%s'", t,
+				     where);
+	st = adv_source_from_json(srcj, &src, err);
+	if (st != ADV_OK) {
+		adv_error_prefix(err, "%s", where);
+		return st;
+	}
+	st = adv_json_string(rec, "ts", where, &ts, err);
+	if (st != ADV_OK) {
+		adv_source_release(&src);
+		return st;
+	}
+	if (ts != NULL) {
+		double epoch;
+
+		if (adv_ts_parse(ts, &epoch) != 0) {
+			adv_source_release(&src);
+			return adv_error_set(err, ADV_EINPUT,
+					     "key 'ts' is not an RFC 3339 time at '%s'",
+					     where);
+		}
+	}
+	s = snapshot_for(m, &src, ts);
+	adv_source_release(&src);
+	if (strcmp(t, "snapshot") == 0) {
+		/* the snapshot record's src carries cluster and role */
+		adv_source_release(&s->src);
+		if (adv_source_from_json(srcj, &s->src, err) != ADV_OK)
+			return ADV_EINPUT;
+		return add_snapshot(s, &r);
+	}
+	if (strcmp(t, "table") == 0)
+		return add_table(s, &r);
+	if (strcmp(t, "index") == 0)
+		return add_index(s, &r);
+	return add_constraint(s, &r);
+}
+
+static int cmp_index_name(const void *a, const void *b)
+{
+	const struct adv_model_index *x = *(const struct adv_model_index *const *)a;
+	const struct adv_model_index *y = *(const struct adv_model_index *const *)b;
+	int c = strcmp(x->schema, y->schema);
+
+	return c != 0 ? c : strcmp(x->name, y->name);
+}
+
+static int cmp_table_name(const void *a, const void *b)
+{
+	const struct adv_model_table *x = *(const struct adv_model_table *const *)a;
+	const struct adv_model_table *y = *(const struct adv_model_table *const *)b;
+	int c = strcmp(x->schema, y->schema);
+
+	return c != 0 ? c : strcmp(x->table, y->table);
+}
+
+void adv_model_finish(struct adv_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nsnapshots; i++) {
+		struct adv_model_snapshot *s = m->snapshots[i];
+
+		free(s->index_by_name);
+		free(s->table_by_name);
+		s->index_by_name = adv_xcalloc(s->nindexes + 1,
+					       sizeof(*s->index_by_name));
+		if (s->nindexes > 0)
+			memcpy(s->index_by_name, s->indexes,
+			       s->nindexes * sizeof(*s->indexes));
+		qsort(s->index_by_name, s->nindexes, sizeof(*s->index_by_name),
+		      cmp_index_name);
+		s->table_by_name = adv_xcalloc(s->ntables + 1,
+					       sizeof(*s->table_by_name));
+		if (s->ntables > 0)
+			memcpy(s->table_by_name, s->tables,
+			       s->ntables * sizeof(*s->tables));
+		qsort(s->table_by_name, s->ntables, sizeof(*s->table_by_name),
+		      cmp_table_name);
+	}
+}
+
+struct adv_model_index *adv_model_find_index(const struct adv_model_snapshot *s,
+					     const char *schema,
+					     const char *name)
+{
+	struct adv_model_index key, *keyp = &key, **hit;
+
+	if (s->index_by_name == NULL)
+		return NULL;
+	key.schema = (char *)schema;
+	key.name = (char *)name;
+	hit = bsearch(&keyp, s->index_by_name, s->nindexes,
+		      sizeof(*s->index_by_name), cmp_index_name);
+	return hit != NULL ? *hit : NULL;
+}
+
+struct adv_model_table *adv_model_find_table(const struct adv_model_snapshot *s,
+					     const char *schema,
+					     const char *table)
+{
+	struct adv_model_table key, *keyp = &key, **hit;
+
+	if (s->table_by_name == NULL)
+		return NULL;
+	key.schema = (char *)schema;
+	key.table = (char *)table;
+	hit = bsearch(&keyp, s->table_by_name, s->ntables,
+		      sizeof(*s->table_by_name), cmp_table_name);
+	return hit != NULL ? *hit : NULL;
+}
+
+int adv_model_relation_exists(const struct adv_model_snapshot *s,
+			      const char *schema, const char *name)
+{
+	return adv_model_find_index(s, schema, name) != NULL ||
+	       adv_model_find_table(s, schema, name) != NULL;
+}
+
+/* The key that groups nodes of one database: cluster, else host:port. */
+static char *group_key(const struct adv_model_snapshot *s)
+{
+	if (s->src.cluster != NULL)
+		return adv_xstrfmt("%s\x1f" "c:%s\x1f%s",
+				   s->src.engine ? s->src.engine : "",
+				   s->src.cluster,
+				   s->src.database ? s->src.database : "");
+	return adv_xstrfmt("%s\x1fh:%s:%d\x1f%s",
+			   s->src.engine ? s->src.engine : "",
+			   s->src.host ? s->src.host : "", s->src.port,
+			   s->src.database ? s->src.database : "");
+}
+
+struct keyed {
+	char *key;
+	struct adv_model_snapshot *snap;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	/* within a group: by node, then newest first */
+	c = strcmp(x->snap->src.host ? x->snap->src.host : "",
+		   y->snap->src.host ? y->snap->src.host : "");
+	if (c != 0)
+		return c;
+	if (x->snap->src.port != y->snap->src.port)
+		return x->snap->src.port < y->snap->src.port ? -1 : 1;
+	if (x->snap->ts_epoch != y->snap->ts_epoch)
+		return x->snap->ts_epoch > y->snap->ts_epoch ? -1 : 1;
+	return 0;
+}
+
+void adv_model_databases(const struct adv_model *m,
+			 struct adv_model_database **out, size_t *n)
+{
+	struct keyed *k = adv_xcalloc(m->nsnapshots + 1, sizeof(*k));
+	struct adv_model_database *dbs =
+		adv_xcalloc(m->nsnapshots + 1, sizeof(*dbs));
+	size_t i, ndbs = 0;
+
+	for (i = 0; i < m->nsnapshots; i++) {
+		k[i].key = group_key(m->snapshots[i]);
+		k[i].snap = m->snapshots[i];
+	}
+	qsort(k, m->nsnapshots, sizeof(*k), cmp_keyed);
+	for (i = 0; i < m->nsnapshots; i++) {
+		struct adv_model_database *db;
+		struct adv_model_snapshot *s = k[i].snap;
+		size_t j;
+		int seen = 0;
+
+		if (i == 0 || strcmp(k[i].key, k[i - 1].key) != 0) {
+			db = &dbs[ndbs++];
+			db->nodes = adv_xcalloc(m->nsnapshots + 1,
+						sizeof(*db->nodes));
+		}
+		db = &dbs[ndbs - 1];
+		/* only the latest snapshot of each node counts: the
+		 * counters are cumulative */
+		for (j = 0; j < db->nnodes; j++) {
+			if (same_node(&db->nodes[j]->src, &s->src))
+				seen = 1;
+		}
+		if (seen)
+			continue;
+		db->nodes[db->nnodes++] = s;
+		if (db->view == NULL) {
+			db->view = s;
+		} else {
+			int view_primary = same_str(db->view->src.role, "primary");
+			int s_primary = same_str(s->src.role, "primary");
+
+			if ((s_primary && !view_primary) ||
+			    (s_primary == view_primary &&
+			     s->ts_epoch > db->view->ts_epoch))
+				db->view = s;
+		}
+	}
+	for (i = 0; i < m->nsnapshots; i++)
+		free(k[i].key);
+	free(k);
+	*out = dbs;
+	*n = ndbs;
+}
+
+void adv_model_databases_free(struct adv_model_database *dbs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(dbs[i].nodes);
+	free(dbs);
+}
