@@ -263,11 +263,12 @@ enum adv_status adv_conn_pg_open(const struct adv_conn_params *params,
 		return adv_error_set(err, ADV_ECONNECT,
 				     "cannot connect: out of memory");
 	if (PQstatus(pg) == CONNECTION_BAD) {
+		char *prefix;
+
 		where = describe_target(pg);
-		adv_error_set(err, ADV_ECONNECT, "cannot connect to '%s'",
-			      where);
-		set_pg_error(err, ADV_ECONNECT, err != NULL ? err->message : NULL,
-			     PQerrorMessage(pg));
+		prefix = adv_xstrfmt("cannot connect to '%s'", where);
+		set_pg_error(err, ADV_ECONNECT, prefix, PQerrorMessage(pg));
+		free(prefix);
 		free(where);
 		PQfinish(pg);
 		return ADV_ECONNECT;

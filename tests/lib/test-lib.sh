@@ -32,7 +32,8 @@ test_expect_success() {
 	local desc=$1 body=$2 out
 	test_count=$((test_count + 1))
 	out=$TRASH/.test-output
-	if (cd "$TRASH" && eval "$body") >"$out" 2>&1; then
+	if (cd "$TRASH" && if [ -n "${TEST_VERBOSE:-}" ]; then set -x; fi &&
+		eval "$body") >"$out" 2>&1; then
 		test_passed=$((test_passed + 1))
 		printf 'ok %d - %s\n' "$test_count" "$desc"
 	else
@@ -71,4 +72,12 @@ test_done() {
 	printf '%s: %d passed, %d failed\n' "$TEST_NAME" "$test_passed" \
 		"$test_failed"
 	[ "$test_failed" -eq 0 ]
+}
+
+# jqe FILTER FILE...: true when FILTER yields at least one value and every
+# value it yields is truthy (jq 1.6's -e looks only at the last input).
+jqe() {
+	local filter=$1
+	shift
+	jq -e -s "[.[] | $filter] | length > 0 and all" "$@" >/dev/null
 }
