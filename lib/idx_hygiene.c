@@ -364,7 +364,7 @@ static enum adv_status check_unused(struct run *run,
 			if (writes >= 0)
 				adv_finding_set_message(
 					&f,
-					"index '%s' has not been scanned in %s on %zu node%s, but it supports foreign key '%s' to '%s.%s', whose %.0f updates and deletes since the statistics reset would each scan '%s.%s' without it",
+					"index '%s' has not been scanned in %s on %zu node%s, but it supports foreign key '%s' to '%s.%s' (%.0f updates and deletes there since the statistics reset): without it each one scans '%s.%s'",
 					name, window_text, counted,
 					counted == 1 ? "" : "s", fk->name,
 					fk->ref_schema, fk->ref_table, writes,
@@ -730,18 +730,20 @@ static enum adv_status check_invalid(struct run *run,
 	name = display(ix->schema, ix->name);
 	adv_finding_init(&f, TOOL, "invalid-index", ADV_SEV_MEDIUM);
 	adv_finding_set_object(&f, ix->schema, ix->table, ix->name);
-	adv_finding_set_message(
-		&f,
-		"index '%s' is invalid, likely left by a failed CREATE INDEX CONCURRENTLY: queries never use it%s",
-		name,
-		yes(ix->is_ready)
-			? ", yet every write still maintains it"
-			  " (and checks its uniqueness)"
-			: "");
-	if (!yes(ix->is_unique) && yes(ix->is_ready))
+	if (yes(ix->is_ready) && yes(ix->is_unique))
+		adv_finding_set_message(
+			&f,
+			"index '%s' is invalid, likely left by a failed CREATE UNIQUE INDEX CONCURRENTLY: queries never use it, yet every write still maintains it and checks its uniqueness",
+			name);
+	else if (yes(ix->is_ready))
 		adv_finding_set_message(
 			&f,
 			"index '%s' is invalid, likely left by a failed CREATE INDEX CONCURRENTLY: queries never use it, yet every write still maintains it",
+			name);
+	else
+		adv_finding_set_message(
+			&f,
+			"index '%s' is invalid, likely left by a failed CREATE INDEX CONCURRENTLY: queries never use it",
 			name);
 	set_drop_action(run, &f, ix);
 	note_drop(run, ix);

@@ -121,35 +121,34 @@ static const char *str_key(const cJSON *rec, const char *key)
 	return cJSON_IsString(item) ? item->valuestring : NULL;
 }
 
-/* "schema.table.index", "schema.table" or whatever of it is present. */
+/* "schema.index" for an index, "schema.constraint" for a constraint,
+ * else "schema.table[.column]" or "name": whatever identifies the record. */
 static void object_name(struct adv_buf *b, const cJSON *rec)
 {
-	static const char *const parts[] = { "schema", "table", "index",
-					     "column", "constraint", "name" };
-	size_t i;
-	int any = 0;
+	const char *schema = str_key(rec, "schema");
+	const char *table = str_key(rec, "table");
+	const char *index = str_key(rec, "index");
+	const char *constraint = str_key(rec, "constraint");
+	const char *column = str_key(rec, "column");
+	const char *name = str_key(rec, "name");
+	const char *leaf = index != NULL ? index : constraint;
 
-	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
-		const char *v = str_key(rec, parts[i]);
-
-		if (v == NULL)
-			continue;
-		/* an index or constraint name is unique within its schema */
-		if (any && (strcmp(parts[i], "index") == 0 ||
-			    strcmp(parts[i], "constraint") == 0)) {
-			const char *schema = str_key(rec, "schema");
-
-			adv_buf_reset(b);
-			if (schema != NULL)
-				adv_buf_addf(b, "%s.", schema);
-			adv_buf_addstr(b, v);
-			continue;
-		}
-		if (any)
-			adv_buf_addch(b, '.');
-		adv_buf_addstr(b, v);
-		any = 1;
+	if (schema != NULL)
+		adv_buf_addf(b, "%s.", schema);
+	if (leaf != NULL) {
+		adv_buf_addstr(b, leaf);
+		return;
 	}
+	if (table != NULL) {
+		adv_buf_addstr(b, table);
+		if (column != NULL)
+			adv_buf_addf(b, ".%s", column);
+		return;
+	}
+	if (name != NULL)
+		adv_buf_addstr(b, name);
+	else if (b->len > 0)
+		b->data[--b->len] = '\0';
 }
 
 static const char *severity_color(const char *sev)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC1091,SC2016,SC2034
 # Integration tests against a real PostgreSQL 15 that this script starts
 # (as an unprivileged user when run as root) and always stops.
 set -u
