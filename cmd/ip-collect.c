@@ -77,18 +77,20 @@ static enum adv_status collect_one(const struct adv_common_opts *opts,
 	adv_error_init(&err);
 	adv_common_conn_params(opts, target, cli_prog(), &params);
 	params.prompt = cli_prompt_password;
+	if (opts->echo)
+		params.echo = cli_echo;
 	display = adv_conn_params_display(&params);
 	adv_info("collecting '%s'", display);
 	st = adv_conn_open(&params, &conn, &err);
 	if (st == ADV_OK) {
-		if (opts->echo)
-			adv_conn_set_echo(conn, cli_echo, NULL);
 		st = adv_collect(conn, co, emit_record, out, &err);
 		if (st == ADV_EIO)
 			*fatal = 1;
 	}
 	adv_conn_free(conn);
-	if (st == ADV_EPARTIAL) {
+	if (adv_signals_interrupted()) {
+		/* the user knows: dying by the signal says it all */
+	} else if (st == ADV_EPARTIAL) {
 		cli_warning("'%s' was collected in part: see the warning records",
 			    display);
 	} else if (st != ADV_OK && !*fatal) {

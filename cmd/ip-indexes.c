@@ -60,6 +60,11 @@ int main(int argc, char **argv)
 			       &code))
 		goto out;
 	cli_set_verbosity(opts.verbose);
+	if (adv_fail_on_check_rules(&opts.fail_on, adv_indexes_rules, &err) !=
+	    ADV_OK) {
+		code = cli_fail(&err);
+		goto out;
+	}
 	if (getenv("IP_ADVISOR_TEST_INTERNAL_ERROR") != NULL) {
 		adv_error_set(&err, ADV_EINTERNAL,
 			      "internal error injected by IP_ADVISOR_TEST_INTERNAL_ERROR");

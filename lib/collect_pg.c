@@ -11,12 +11,19 @@
 #include "buf.h"
 #include "collect.h"
 #include "record.h"
+#include "signals.h"
 #include "banned.h"
 
 /* RFC 3339 UTC text of a timestamptz expression. */
 #define TS(e)                                                   \
 	"pg_catalog.to_char((" e ") AT TIME ZONE 'UTC', "       \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+
+/*
+ * Every statement the collector sends starts with this comment, so that its
+ * own catalog queries can be left out of the statement records.
+ */
+#define MARK "/* ip-collect */ "
 
 /* How a result column becomes a JSON value; the column alias is the key. */
 enum col_kind { K_STR, K_NUM, K_BOOL, K_JSON };
@@ -108,6 +115,7 @@ static enum adv_status warn(struct pg_collect *pc, const char *code,
 
 	cJSON_AddStringToObject(rec, "code", code);
 	cJSON_AddStringToObject(rec, "section", section);
+	cJSON_AddNullToObject(rec, "target");
 	cJSON_AddStringToObject(rec, "message",
 				message != NULL ? message : cause->message);
 	adv_json_add_string(rec, "sqlstate",
@@ -134,14 +142,20 @@ static enum adv_status section_query(struct pg_collect *pc,
 
 	*res = NULL;
 	adv_error_init(&qerr);
-	st = adv_conn_exec(pc->conn, "SAVEPOINT ip_section", err);
+	st = adv_conn_exec(pc->conn, MARK "SAVEPOINT ip_section", err);
 	if (st != ADV_OK)
 		return st;
 	st = adv_conn_query(pc->conn, sql, nparams, params, res, &qerr);
+	if (adv_signals_interrupted()) {
+		/* the user asked to stop: do not go on to the next section */
+		adv_result_free(*res);
+		*res = NULL;
+		return adv_error_set(err, ADV_ESERVER, "interrupted");
+	}
 	if (st == ADV_ESERVER) {
 		char *message;
 
-		st = adv_conn_exec(pc->conn, "ROLLBACK TO SAVEPOINT ip_section",
+		st = adv_conn_exec(pc->conn, MARK "ROLLBACK TO SAVEPOINT ip_section",
 				   err);
 		if (st != ADV_OK)
 			return st;
@@ -160,7 +174,7 @@ static enum adv_status section_query(struct pg_collect *pc,
 		*err = qerr;
 		return st;
 	}
-	return adv_conn_exec(pc->conn, "RELEASE SAVEPOINT ip_section", err);
+	return adv_conn_exec(pc->conn, MARK "RELEASE SAVEPOINT ip_section", err);
 }
 
 static enum adv_status emit_rows(struct pg_collect *pc, const char *type,
@@ -181,7 +195,7 @@ static enum adv_status emit_rows(struct pg_collect *pc, const char *type,
 /* ---- snapshot ---------------------------------------------------------- */
 
 static const char snapshot_sql[] =
-	"SELECT pg_catalog.current_setting('server_version') AS server_version,"
+	MARK "SELECT pg_catalog.current_setting('server_version') AS server_version,"
 	" pg_catalog.current_setting('server_version_num')::int AS server_version_num,"
 	" pg_catalog.current_database() AS database,"
 	" pg_catalog.pg_is_in_recovery() AS in_recovery,"
@@ -194,15 +208,18 @@ static const char snapshot_sql[] =
 	"   pg_catalog.json_build_object('version', e.extversion, 'schema', n.nspname))"
 	"  FROM pg_catalog.pg_extension e"
 	"  JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace) AS extensions,"
-	" pg_catalog.current_setting('shared_preload_libraries') AS preload";
+	" (SELECT setting FROM pg_catalog.pg_settings"
+	"  WHERE name = 'shared_preload_libraries') AS preload,"
+	" pg_catalog.has_table_privilege('pg_catalog.pg_statistic', 'SELECT') AS can_read_statistic";
 
 static const char cluster_sql[] =
-	"SELECT system_identifier::text FROM pg_catalog.pg_control_system()";
+	MARK "SELECT system_identifier::text FROM pg_catalog.pg_control_system()";
 
 struct snapshot_info {
 	char *pgss_schema;	/* NULL when pg_stat_statements is absent */
 	char *pgss_version;
 	int pgss_preloaded;
+	int can_read_statistic;
 };
 
 static int version_at_least(const char *have, int major, int minor)
@@ -265,7 +282,7 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 	/* the cluster identity needs pg_control_system(), which some roles
 	 * may not execute: without it usage is not summed across replicas */
 	adv_error_init(&cerr);
-	st = adv_conn_exec(pc->conn, "SAVEPOINT ip_section", err);
+	st = adv_conn_exec(pc->conn, MARK "SAVEPOINT ip_section", err);
 	if (st == ADV_OK) {
 		struct adv_result *cres = NULL;
 
@@ -273,10 +290,10 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 				   &cerr) == ADV_OK) {
 			cluster = adv_xstrdup_or_null(adv_result_get(cres, 0, 0));
 			st = adv_conn_exec(pc->conn,
-					   "RELEASE SAVEPOINT ip_section", err);
+					   MARK "RELEASE SAVEPOINT ip_section", err);
 		} else {
 			st = adv_conn_exec(pc->conn,
-					   "ROLLBACK TO SAVEPOINT ip_section",
+					   MARK "ROLLBACK TO SAVEPOINT ip_section",
 					   err);
 		}
 		adv_result_free(cres);
@@ -332,6 +349,8 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 			adv_xstrdup(ext_version(exts, "pg_stat_statements"));
 	}
 	info->pgss_preloaded = preload_has(preload, "pg_stat_statements");
+	info->can_read_statistic = adv_result_get(res, 0, 10) != NULL &&
+				   adv_result_get(res, 0, 10)[0] == 't';
 	cJSON_Delete(exts);
 	adv_result_free(res);
 
@@ -351,7 +370,7 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 	" AND " n ".nspname !~ '^pg_(toast|temp_|toast_temp_)'"
 
 static const char tables_sql[] =
-	"SELECT n.nspname AS schema, c.relname AS table, c.oid::int8 AS oid,"
+	MARK "SELECT n.nspname AS schema, c.relname AS table, c.oid::int8 AS oid,"
 	" CASE c.relkind WHEN 'p' THEN 'partitioned' WHEN 'm' THEN 'matview'"
 	"  ELSE 'table' END AS kind,"
 	" c.relispartition AS is_partition,"
@@ -362,20 +381,37 @@ static const char tables_sql[] =
 	" NULLIF(c.reltuples, -1)::float8 AS estimated_rows,"
 	" pg_catalog.pg_table_size(c.oid) AS size_bytes,"
 	" pg_catalog.pg_indexes_size(c.oid) AS index_bytes,"
-	" s.seq_scan, s.seq_tup_read, s.idx_scan, s.idx_tup_fetch,"
-	" s.n_tup_ins, s.n_tup_upd, s.n_tup_del, s.n_tup_hot_upd,"
-	" s.n_live_tup, s.n_dead_tup, s.n_mod_since_analyze,"
-	" " TS("s.last_vacuum") " AS last_vacuum,"
-	" " TS("s.last_autovacuum") " AS last_autovacuum,"
-	" " TS("s.last_analyze") " AS last_analyze,"
-	" " TS("s.last_autoanalyze") " AS last_autoanalyze,"
-	" s.vacuum_count, s.autovacuum_count, s.analyze_count, s.autoanalyze_count"
+	/* the statistics functions behind pg_stat_all_tables, called
+	 * directly: the view's joins cost more than the rest of the query */
+	" pg_catalog.pg_stat_get_numscans(c.oid) AS seq_scan,"
+	" pg_catalog.pg_stat_get_tuples_returned(c.oid) AS seq_tup_read,"
+	" CASE WHEN c.relhasindex OR c.relkind = 'p' THEN"
+	"  (SELECT sum(pg_catalog.pg_stat_get_numscans(x.indexrelid))::int8"
+	"   FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid) END AS idx_scan,"
+	" CASE WHEN c.relhasindex OR c.relkind = 'p' THEN"
+	"  pg_catalog.pg_stat_get_tuples_fetched(c.oid) +"
+	"  (SELECT COALESCE(sum(pg_catalog.pg_stat_get_tuples_fetched(x.indexrelid)), 0)::int8"
+	"   FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid) END AS idx_tup_fetch,"
+	" pg_catalog.pg_stat_get_tuples_inserted(c.oid) AS n_tup_ins,"
+	" pg_catalog.pg_stat_get_tuples_updated(c.oid) AS n_tup_upd,"
+	" pg_catalog.pg_stat_get_tuples_deleted(c.oid) AS n_tup_del,"
+	" pg_catalog.pg_stat_get_tuples_hot_updated(c.oid) AS n_tup_hot_upd,"
+	" pg_catalog.pg_stat_get_live_tuples(c.oid) AS n_live_tup,"
+	" pg_catalog.pg_stat_get_dead_tuples(c.oid) AS n_dead_tup,"
+	" pg_catalog.pg_stat_get_mod_since_analyze(c.oid) AS n_mod_since_analyze,"
+	" " TS("pg_catalog.pg_stat_get_last_vacuum_time(c.oid)") " AS last_vacuum,"
+	" " TS("pg_catalog.pg_stat_get_last_autovacuum_time(c.oid)") " AS last_autovacuum,"
+	" " TS("pg_catalog.pg_stat_get_last_analyze_time(c.oid)") " AS last_analyze,"
+	" " TS("pg_catalog.pg_stat_get_last_autoanalyze_time(c.oid)") " AS last_autoanalyze,"
+	" pg_catalog.pg_stat_get_vacuum_count(c.oid) AS vacuum_count,"
+	" pg_catalog.pg_stat_get_autovacuum_count(c.oid) AS autovacuum_count,"
+	" pg_catalog.pg_stat_get_analyze_count(c.oid) AS analyze_count,"
+	" pg_catalog.pg_stat_get_autoanalyze_count(c.oid) AS autoanalyze_count"
 	" FROM pg_catalog.pg_class c"
 	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
 	" LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid"
 	" LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent"
 	" LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace"
-	" LEFT JOIN pg_catalog.pg_stat_all_tables s ON s.relid = c.oid"
 	" WHERE c.relkind IN ('r', 'p', 'm') AND c.relpersistence <> 't'"
 	" AND " USER_SCHEMA("n")
 	" ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"";
@@ -394,25 +430,50 @@ static const struct col_spec table_specs[] = {
 	{ NULL, K_STR }
 };
 
-static const char columns_sql[] =
-	"SELECT n.nspname AS schema, c.relname AS table, a.attname AS column,"
-	" a.attnum::int AS position,"
-	" pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,"
-	" a.attnotnull AS not_null,"
-	" pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) AS default,"
-	" CASE WHEN a.attcollation <> 0 THEN co.collname END AS collation,"
-	" s.null_frac::float8 AS null_frac, s.n_distinct::float8 AS n_distinct,"
-	" s.correlation::float8 AS correlation, s.avg_width AS avg_width"
-	" FROM pg_catalog.pg_attribute a"
-	" JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"
-	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-	" LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-	" LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
-	" LEFT JOIN pg_catalog.pg_stats s ON s.schemaname = n.nspname"
-	"  AND s.tablename = c.relname AND s.attname = a.attname AND NOT s.inherited"
-	" WHERE c.relkind IN ('r', 'p', 'm') AND c.relpersistence <> 't'"
-	" AND a.attnum > 0 AND NOT a.attisdropped AND " USER_SCHEMA("n")
-	" ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", a.attnum";
+/*
+ * Planner statistics come from pg_statistic when the role may read it (the
+ * pg_stats view checks column privileges row by row, which dominates on big
+ * catalogs), else from pg_stats, which shows what the role may select.
+ * A partitioned table's statistics are its inherited ones.
+ */
+#define COLUMNS_SQL(stats_join, null_frac, n_distinct, correlation, width) \
+	MARK "SELECT n.nspname AS schema, c.relname AS table, a.attname AS column," \
+	" a.attnum::int AS position,"                                        \
+	" pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,"     \
+	" a.attnotnull AS not_null,"                                         \
+	" pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) AS default,"      \
+	" CASE WHEN a.attcollation <> 0 THEN co.collname END AS collation,"  \
+	" " null_frac "::float8 AS null_frac,"                               \
+	" " n_distinct "::float8 AS n_distinct,"                             \
+	" " correlation "::float8 AS correlation,"                           \
+	" " width " AS avg_width"                                            \
+	" FROM pg_catalog.pg_attribute a"                                    \
+	" JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"                  \
+	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"          \
+	" LEFT JOIN pg_catalog.pg_attrdef d"                                 \
+	"  ON d.adrelid = a.attrelid AND d.adnum = a.attnum"                 \
+	" LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"   \
+	" " stats_join                                                       \
+	" WHERE c.relkind IN ('r', 'p', 'm') AND c.relpersistence <> 't'"    \
+	" AND a.attnum > 0 AND NOT a.attisdropped AND " USER_SCHEMA("n")     \
+	" ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", a.attnum"
+
+static const char columns_from_statistic_sql[] = COLUMNS_SQL(
+	"LEFT JOIN pg_catalog.pg_statistic s ON s.starelid = a.attrelid"
+	" AND s.staattnum = a.attnum AND s.stainherit = (c.relkind = 'p')",
+	"s.stanullfrac", "s.stadistinct",
+	"CASE 3 WHEN s.stakind1 THEN s.stanumbers1[1]"
+	" WHEN s.stakind2 THEN s.stanumbers2[1]"
+	" WHEN s.stakind3 THEN s.stanumbers3[1]"
+	" WHEN s.stakind4 THEN s.stanumbers4[1]"
+	" WHEN s.stakind5 THEN s.stanumbers5[1] END",
+	"s.stawidth");
+
+static const char columns_from_stats_sql[] = COLUMNS_SQL(
+	"LEFT JOIN pg_catalog.pg_stats s ON s.schemaname = n.nspname"
+	" AND s.tablename = c.relname AND s.attname = a.attname"
+	" AND s.inherited = (c.relkind = 'p')",
+	"s.null_frac", "s.n_distinct", "s.correlation", "s.avg_width");
 
 static const struct col_spec column_specs[] = {
 	{ "position", K_NUM },	 { "not_null", K_BOOL },
@@ -424,10 +485,49 @@ static const struct col_spec column_specs[] = {
 /*
  * Keys carry the column (or the expression), opclass, collation and
  * ordering; a partitioned index rolls up the usage and size of its leaf
- * partitions' indexes, since it has no scans of its own.
+ * partitions' indexes, since it has no scans of its own. The keys are
+ * aggregated for all indexes at once (hash joins) rather than per index,
+ * and usage comes from the statistics functions rather than the
+ * pg_stat_all_indexes view: both matter on catalogs of 10,000s of indexes.
  */
+#define INDEX_STAT(fn)                                                  \
+	"CASE WHEN c.relkind = 'I' THEN (SELECT sum(pg_catalog." fn "(pt.relid))" \
+	"  FROM pg_catalog.pg_partition_tree(c.oid) pt WHERE pt.isleaf)"      \
+	"  ELSE pg_catalog." fn "(c.oid) END"
+
 static const char indexes_sql[] =
-	"SELECT n.nspname AS schema, t.relname AS table, c.relname AS index,"
+	MARK "WITH ik AS ("
+	" SELECT i.indexrelid, i.indrelid, i.indnkeyatts, k.attnum, k.n,"
+	"  i.indclass[k.n - 1] AS opc, i.indcollation[k.n - 1] AS coll,"
+	"  i.indoption[k.n - 1] AS opt"
+	" FROM pg_catalog.pg_index i,"
+	"  pg_catalog.unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)),"
+	" keys AS ("
+	" SELECT ik.indexrelid,"
+	"  pg_catalog.json_agg(pg_catalog.json_build_object("
+	"   'column', a.attname,"
+	"   'expression', CASE WHEN ik.attnum = 0"
+	"     THEN pg_catalog.pg_get_indexdef(ik.indexrelid, ik.n::int, true) END,"
+	"   'opclass', oc.opcname,"
+	"   'opclass_default', oc.opcdefault,"
+	"   'collation', co.collname,"
+	"   'direction', CASE WHEN NOT am.can_order THEN NULL"
+	"     WHEN (ik.opt & 1) = 1 THEN 'desc' ELSE 'asc' END,"
+	"   'nulls', CASE WHEN NOT am.can_order THEN NULL"
+	"     WHEN (ik.opt & 2) = 2 THEN 'first' ELSE 'last' END)"
+	"   ORDER BY ik.n) FILTER (WHERE ik.n <= ik.indnkeyatts) AS keys,"
+	"  pg_catalog.json_agg(a.attname ORDER BY ik.n)"
+	"   FILTER (WHERE ik.n > ik.indnkeyatts) AS include"
+	" FROM ik"
+	" JOIN pg_catalog.pg_class ic ON ic.oid = ik.indexrelid"
+	" JOIN (SELECT oid, pg_catalog.pg_indexam_has_property(oid, 'can_order') AS can_order"
+	"  FROM pg_catalog.pg_am) am ON am.oid = ic.relam"
+	" LEFT JOIN pg_catalog.pg_attribute a"
+	"  ON a.attrelid = ik.indrelid AND a.attnum = ik.attnum AND ik.attnum <> 0"
+	" LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = ik.opc"
+	" LEFT JOIN pg_catalog.pg_collation co ON co.oid = ik.coll"
+	" GROUP BY ik.indexrelid)"
+	" SELECT n.nspname AS schema, t.relname AS table, c.relname AS index,"
 	" c.oid::int8 AS oid, am.amname AS method,"
 	" i.indisunique AS is_unique, i.indisprimary AS is_primary,"
 	" i.indisexclusion AS is_exclusion, i.indisreplident AS is_replica_identity,"
@@ -436,56 +536,25 @@ static const char indexes_sql[] =
 	" con.conname AS constraint,"
 	" CASE con.contype WHEN 'p' THEN 'primary_key' WHEN 'u' THEN 'unique'"
 	"  WHEN 'x' THEN 'exclusion' END AS constraint_type,"
-	" (SELECT pg_catalog.json_agg(pg_catalog.json_build_object("
-	"   'column', CASE WHEN k.attnum <> 0 THEN a.attname END,"
-	"   'expression', CASE WHEN k.attnum = 0"
-	"     THEN pg_catalog.pg_get_indexdef(c.oid, k.n::int, true) END,"
-	"   'opclass', oc.opcname,"
-	"   'opclass_default', oc.opcdefault,"
-	"   'collation', co.collname,"
-	"   'direction', CASE WHEN NOT am_order.ok THEN NULL"
-	"     WHEN (i.indoption[k.n - 1] & 1) = 1 THEN 'desc' ELSE 'asc' END,"
-	"   'nulls', CASE WHEN NOT am_order.ok THEN NULL"
-	"     WHEN (i.indoption[k.n - 1] & 2) = 2 THEN 'first' ELSE 'last' END)"
-	"   ORDER BY k.n)"
-	"  FROM pg_catalog.unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)"
-	"  LEFT JOIN pg_catalog.pg_attribute a"
-	"   ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0"
-	"  LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = i.indclass[k.n - 1]"
-	"  LEFT JOIN pg_catalog.pg_collation co ON co.oid = i.indcollation[k.n - 1]"
-	"  WHERE k.n <= i.indnkeyatts) AS keys,"
-	" COALESCE((SELECT pg_catalog.json_agg(a.attname ORDER BY k.n)"
-	"  FROM pg_catalog.unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)"
-	"  JOIN pg_catalog.pg_attribute a"
-	"   ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
-	"  WHERE k.n > i.indnkeyatts), '[]') AS include,"
+	" COALESCE(keys.keys, '[]') AS keys,"
+	" COALESCE(keys.include, '[]') AS include,"
 	" pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS predicate,"
 	" pg_catalog.pg_get_indexdef(c.oid) AS definition,"
 	" CASE WHEN c.relkind = 'I' THEN (SELECT COALESCE(sum(pg_catalog.pg_relation_size(pt.relid)), 0)"
 	"   FROM pg_catalog.pg_partition_tree(c.oid) pt WHERE pt.isleaf)"
 	"  ELSE pg_catalog.pg_relation_size(c.oid) END AS size_bytes,"
-	" CASE WHEN c.relkind = 'I' THEN (SELECT sum(ps.idx_scan)"
-	"   FROM pg_catalog.pg_partition_tree(c.oid) pt"
-	"   JOIN pg_catalog.pg_stat_all_indexes ps ON ps.indexrelid = pt.relid WHERE pt.isleaf)"
-	"  ELSE s.idx_scan END AS scans,"
-	" CASE WHEN c.relkind = 'I' THEN (SELECT sum(ps.idx_tup_read)"
-	"   FROM pg_catalog.pg_partition_tree(c.oid) pt"
-	"   JOIN pg_catalog.pg_stat_all_indexes ps ON ps.indexrelid = pt.relid WHERE pt.isleaf)"
-	"  ELSE s.idx_tup_read END AS tuples_read,"
-	" CASE WHEN c.relkind = 'I' THEN (SELECT sum(ps.idx_tup_fetch)"
-	"   FROM pg_catalog.pg_partition_tree(c.oid) pt"
-	"   JOIN pg_catalog.pg_stat_all_indexes ps ON ps.indexrelid = pt.relid WHERE pt.isleaf)"
-	"  ELSE s.idx_tup_fetch END AS tuples_fetched,"
+	" " INDEX_STAT("pg_stat_get_numscans") " AS scans,"
+	" " INDEX_STAT("pg_stat_get_tuples_returned") " AS tuples_read,"
+	" " INDEX_STAT("pg_stat_get_tuples_fetched") " AS tuples_fetched,"
 	" pn.nspname AS parent_schema, pc.relname AS parent_index"
 	" FROM pg_catalog.pg_index i"
 	" JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
 	" JOIN pg_catalog.pg_class t ON t.oid = i.indrelid"
 	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
 	" JOIN pg_catalog.pg_am am ON am.oid = c.relam"
-	" CROSS JOIN LATERAL (SELECT pg_catalog.pg_indexam_has_property(am.oid, 'can_order') AS ok) am_order"
+	" LEFT JOIN keys ON keys.indexrelid = i.indexrelid"
 	" LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = c.oid"
 	"  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')"
-	" LEFT JOIN pg_catalog.pg_stat_all_indexes s ON s.indexrelid = c.oid"
 	" LEFT JOIN pg_catalog.pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid"
 	" LEFT JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent"
 	" LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace"
@@ -517,7 +586,7 @@ static const struct col_spec index_specs[] = {
 	" WHEN 'd' THEN 'set_default' END"
 
 static const char constraints_sql[] =
-	"SELECT n.nspname AS schema, t.relname AS table, con.conname AS constraint,"
+	MARK "SELECT n.nspname AS schema, t.relname AS table, con.conname AS constraint,"
 	" CASE con.contype WHEN 'p' THEN 'primary_key' WHEN 'u' THEN 'unique'"
 	"  WHEN 'f' THEN 'foreign_key' WHEN 'c' THEN 'check'"
 	"  WHEN 'x' THEN 'exclusion' WHEN 't' THEN 'trigger' ELSE con.contype::text END AS constraint_type,"
@@ -587,7 +656,7 @@ static void statements_sql(struct adv_buf *b, const char *schema_quoted,
 	int v111 = version_at_least(version, 1, 11);
 
 	adv_buf_addf(b,
-		     "SELECT s.queryid::text AS queryid, r.rolname AS user,"
+		     MARK "SELECT s.queryid::text AS queryid, r.rolname AS user,"
 		     " %s AS toplevel,"
 		     " CASE WHEN s.query = '<insufficient privilege>' THEN NULL ELSE s.query END AS query,"
 		     " s.calls, s.%s AS total_ms, s.%s AS mean_ms, s.%s AS min_ms,"
@@ -602,6 +671,7 @@ static void statements_sql(struct adv_buf *b, const char *schema_quoted,
 		     " LEFT JOIN pg_catalog.pg_roles r ON r.oid = s.userid"
 		     " WHERE s.dbid = (SELECT d.oid FROM pg_catalog.pg_database d"
 		     "  WHERE d.datname = pg_catalog.current_database())"
+		     " AND s.query NOT LIKE '/* ip-collect */%%'"
 		     " ORDER BY s.queryid, r.rolname COLLATE \"C\"%s",
 		     v19 ? "s.toplevel" : "NULL::bool",
 		     v18 ? "total_exec_time" : "total_time",
@@ -665,7 +735,7 @@ static enum adv_status collect_statements(struct pg_collect *pc,
 }
 
 static const char settings_sql[] =
-	"SELECT name, setting, unit, category, vartype, source, context,"
+	MARK "SELECT name, setting, unit, category, vartype, source, context,"
 	" boot_val, reset_val, pending_restart"
 	" FROM pg_catalog.pg_settings ORDER BY name COLLATE \"C\"";
 
@@ -699,14 +769,22 @@ enum adv_status adv_collect_pg(struct adv_conn *conn,
 	adv_ts_now(pc.ts);
 
 	st = adv_conn_exec(conn,
-			   "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+			   MARK "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 			   err);
 	if (st == ADV_OK)
 		st = collect_snapshot(&pc, &info, err);
 	if (st == ADV_OK)
 		st = emit_rows(&pc, "table", tables_sql, table_specs, err);
+	if (st == ADV_OK && !opts->skip_columns && !info.can_read_statistic)
+		st = warn(&pc, "permission-denied", "column", NULL,
+			  "this role may not read pg_statistic: planner statistics are null for the columns it may not select",
+			  err);
 	if (st == ADV_OK && !opts->skip_columns)
-		st = emit_rows(&pc, "column", columns_sql, column_specs, err);
+		st = emit_rows(&pc, "column",
+			       info.can_read_statistic
+				       ? columns_from_statistic_sql
+				       : columns_from_stats_sql,
+			       column_specs, err);
 	if (st == ADV_OK)
 		st = emit_rows(&pc, "index", indexes_sql, index_specs, err);
 	if (st == ADV_OK)
@@ -718,9 +796,9 @@ enum adv_status adv_collect_pg(struct adv_conn *conn,
 		st = emit_rows(&pc, "setting", settings_sql, setting_specs,
 			       err);
 	if (st == ADV_OK)
-		st = adv_conn_exec(conn, "COMMIT", err);
+		st = adv_conn_exec(conn, MARK "COMMIT", err);
 	else
-		adv_conn_exec(conn, "ROLLBACK", NULL);
+		adv_conn_exec(conn, MARK "ROLLBACK", NULL);
 
 	free(info.pgss_schema);
 	free(info.pgss_version);

@@ -41,6 +41,8 @@ struct adv_conn_params {
 	void *prompt_ctx;
 	const char *application_name;	/* fallback_application_name */
 	int statement_timeout_ms;	/* 0: none */
+	adv_echo_fn echo;		/* sees the session setup too */
+	void *echo_ctx;
 };
 
 /*

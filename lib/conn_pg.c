@@ -286,6 +286,8 @@ enum adv_status adv_conn_pg_open(const struct adv_conn_params *params,
 	conn->database = adv_xstrdup(PQdb(pg) != NULL ? PQdb(pg) : "");
 	conn->user = adv_xstrdup(PQuser(pg) != NULL ? PQuser(pg) : "");
 	conn->server_version = PQserverVersion(pg);
+	conn->echo = params->echo;
+	conn->echo_ctx = params->echo_ctx;
 
 	/* Our queries qualify every name; a safe search_path makes sure a
 	 * user's objects can never shadow a catalog function. */
@@ -294,7 +296,7 @@ enum adv_status adv_conn_pg_open(const struct adv_conn_params *params,
 		     "SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', false), "
 		     "pg_catalog.set_config('statement_timeout', '%d', false)",
 		     params->statement_timeout_ms);
-	st = pg_query(conn, setup.data, 0, NULL, NULL, err);
+	st = adv_conn_query(conn, setup.data, 0, NULL, NULL, err);
 	adv_buf_release(&setup);
 	if (st != ADV_OK) {
 		adv_error_prefix(err, "cannot set up the session on '%s:%d'",

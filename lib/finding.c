@@ -139,6 +139,10 @@ void adv_finding_compute_fingerprint(struct adv_finding *f,
 	h = hash_part(h, f->index);
 	if (f->constraint != NULL)
 		h = hash_part(h, f->constraint);
+	/* "no verdict yet" must not share a fingerprint with the verdict, or
+	 * a baseline taken early would hide the verdict later */
+	if (f->severity == ADV_SEV_INFO)
+		h = hash_part(h, "info");
 	free(f->fingerprint);
 	f->fingerprint = adv_xstrfmt("%016llx", (unsigned long long)h);
 }

@@ -61,7 +61,9 @@ void adv_finding_set_action(struct adv_finding *f, const char *kind,
 /*
  * The stable fingerprint: 16 hex digits of a 64-bit FNV-1a hash over engine,
  * database, rule and the object identity (schema, table, index,
- * constraint). It does not
+ * constraint), and for info findings the word "info", so that a finding
+ * that is only informational does not share its fingerprint with a verdict
+ * on the same object. It does not
  * include host or cluster, so a baseline taken on staging suppresses the
  * same finding on production.
  */

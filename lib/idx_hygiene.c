@@ -19,7 +19,51 @@ struct run {
 	/* indexes some finding suggests dropping, for reclaimable bytes */
 	const struct adv_model_index **drops;
 	size_t ndrops, drops_alloc;
+	/* (kept, dropped) pairs of duplicate and redundant findings: the
+	 * kept index inherits the dropped one's scans, so that it is never
+	 * called unused because the planner happened to prefer its twin */
+	struct absorbed {
+		const struct adv_model_index *kept;
+		const struct adv_model_index *dropped;
+	} *absorbed;
+	size_t nabsorbed, absorbed_alloc;
 };
+
+static void note_absorbed(struct run *run, const struct adv_model_index *kept,
+			  const struct adv_model_index *dropped)
+{
+	ADV_ALLOC_GROW(run->absorbed, run->nabsorbed + 1, run->absorbed_alloc);
+	run->absorbed[run->nabsorbed].kept = kept;
+	run->absorbed[run->nabsorbed].dropped = dropped;
+	run->nabsorbed++;
+}
+
+/* Scans on node s of an index, and of what it absorbs; -1 when unknown. */
+static double node_scans(const struct run *run,
+			 const struct adv_model_snapshot *s,
+			 const struct adv_model_index *ix)
+{
+	const struct adv_model_index *here =
+		s == run->view ? ix : adv_model_find_index(s, ix->schema, ix->name);
+	double scans;
+	size_t i;
+
+	if (here == NULL || !here->has_scans)
+		return -1;
+	scans = here->scans;
+	for (i = 0; i < run->nabsorbed; i++) {
+		const struct adv_model_index *d;
+
+		if (run->absorbed[i].kept != ix)
+			continue;
+		d = run->absorbed[i].dropped;
+		if (s != run->view)
+			d = adv_model_find_index(s, d->schema, d->name);
+		if (d != NULL && d->has_scans)
+			scans += d->scans;
+	}
+	return scans;
+}
 
 static int yes(int tri)
 {
@@ -294,22 +338,19 @@ static enum adv_status check_unused(struct run *run,
 	nodes = cJSON_CreateArray();
 	for (i = 0; i < db->nnodes; i++) {
 		const struct adv_model_snapshot *s = db->nodes[i];
-		const struct adv_model_index *other =
-			s == run->view ? ix
-				       : adv_model_find_index(s, ix->schema,
-							      ix->name);
+		double here = node_scans(run, s, ix);
 		cJSON *node;
 		double window;
 
-		if (other == NULL || !other->has_scans)
+		if (here < 0)
 			continue;
 		counted++;
-		scans += other->scans;
+		scans += here;
 		node = cJSON_CreateObject();
 		adv_json_add_string(node, "host", s->src.host);
 		adv_json_add_number(node, "port", s->src.port, s->src.port > 0);
 		adv_json_add_string(node, "role", s->src.role);
-		cJSON_AddNumberToObject(node, "scans", other->scans);
+		cJSON_AddNumberToObject(node, "scans", here);
 		if (s->has_window && s->ts_epoch > 0) {
 			window = s->ts_epoch - s->window_start;
 			cJSON_AddNumberToObject(node, "observed_seconds", window);
@@ -364,7 +405,7 @@ static enum adv_status check_unused(struct run *run,
 			if (writes >= 0)
 				adv_finding_set_message(
 					&f,
-					"index '%s' has not been scanned in %s on %zu node%s, but it supports foreign key '%s' to '%s.%s' (%.0f updates and deletes there since the statistics reset): without it each one scans '%s.%s'",
+					"index '%s' has not been scanned in %s on %zu node%s, but it supports foreign key '%s' to '%s.%s' (%.0f updates and deletes there in the statistics window): without it each one scans '%s.%s'",
 					name, window_text, counted,
 					counted == 1 ? "" : "s", fk->name,
 					fk->ref_schema, fk->ref_table, writes,
@@ -686,6 +727,7 @@ static enum adv_status check_overlap(struct run *run,
 		if (yes(tix[i]->is_primary))
 			continue;
 		dropped[i] = 1;
+		note_absorbed(run, best, tix[i]);
 		st = report_duplicate(run, tix[i], best, err);
 	}
 	/* redundancy: a non-enforcing btree covered by another index */
@@ -707,6 +749,7 @@ static enum adv_status check_overlap(struct run *run,
 		}
 		if (best != NULL) {
 			dropped[i] = 1;
+			note_absorbed(run, best, tix[i]);
 			st = report_redundant(run, tix[i], best, err);
 		}
 	}
@@ -978,6 +1021,7 @@ enum adv_status adv_index_hygiene(const struct adv_model *m,
 		adv_report_begin_group(report);
 		st = analyse(&run, err);
 		free(run.drops);
+		free(run.absorbed);
 	}
 	adv_model_databases_free(dbs, ndbs);
 	return st;

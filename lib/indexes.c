@@ -7,8 +7,15 @@
 #include "log.h"
 #include "model.h"
 #include "ndjson.h"
+#include "record.h"
 #include "report.h"
 #include "banned.h"
+
+const char *const adv_indexes_rules[] = {
+	"unused-index",	   "duplicate-index",
+	"redundant-index", "invalid-index",
+	"foreign-key-without-index", NULL
+};
 
 enum adv_status adv_model_load(struct adv_model *m,
 			       const char *const *inputs, size_t ninputs,
@@ -38,6 +45,13 @@ enum adv_status adv_model_load(struct adv_model *m,
 			if (st == ADV_OK) {
 				snprintf(where, sizeof(where), "%s:%ld",
 					 reader.name, reader.lineno);
+				/* a record from a newer schema is never
+				 * skipped: its meaning may have changed */
+				if (!adv_record_version_ok(rec)) {
+					st = adv_record_check(rec, where, err);
+					cJSON_Delete(rec);
+					break;
+				}
 				st = adv_model_add(m, rec, where, err);
 				cJSON_Delete(rec);
 			}

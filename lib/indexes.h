@@ -19,6 +19,9 @@ struct adv_indexes_opts {
 	struct adv_hygiene_opts hygiene;
 };
 
+/* The rule ids ip-indexes emits, NULL-terminated. */
+extern const char *const adv_indexes_rules[];
+
 /* Returns ADV_OK, ADV_FINDINGS when a finding matched --fail-on, or the
  * error (ADV_EINPUT with file:line, ADV_EIO, ...). */
 enum adv_status adv_indexes_run(const struct adv_indexes_opts *opts,

@@ -47,6 +47,21 @@ static void free_index(struct adv_model_index *ix)
 	free(ix);
 }
 
+static void free_constraint(struct adv_model_constraint *c)
+{
+	free(c->schema);
+	free(c->table);
+	free(c->name);
+	free(c->type);
+	free_strings(c->columns, c->ncolumns);
+	free(c->ref_schema);
+	free(c->ref_table);
+	free_strings(c->ref_columns, c->nref_columns);
+	free(c->index);
+	free(c->definition);
+	free(c);
+}
+
 static void free_snapshot(struct adv_model_snapshot *s)
 {
 	size_t i;
@@ -59,21 +74,8 @@ static void free_snapshot(struct adv_model_snapshot *s)
 	}
 	for (i = 0; i < s->nindexes; i++)
 		free_index(s->indexes[i]);
-	for (i = 0; i < s->nconstraints; i++) {
-		struct adv_model_constraint *c = s->constraints[i];
-
-		free(c->schema);
-		free(c->table);
-		free(c->name);
-		free(c->type);
-		free_strings(c->columns, c->ncolumns);
-		free(c->ref_schema);
-		free(c->ref_table);
-		free_strings(c->ref_columns, c->nref_columns);
-		free(c->index);
-		free(c->definition);
-		free(c);
-	}
+	for (i = 0; i < s->nconstraints; i++)
+		free_constraint(s->constraints[i]);
 	free(s->tables);
 	free(s->indexes);
 	free(s->constraints);
@@ -352,10 +354,14 @@ static enum adv_status add_constraint(struct adv_model_snapshot *s,
 		r->st = adv_error_set(r->err, ADV_EINPUT,
 				      "constraint record without schema, table and constraint at '%s'",
 				      r->where);
+	if (r->st != ADV_OK) {
+		free_constraint(c);
+		return r->st;
+	}
 	ADV_ALLOC_GROW(s->constraints, s->nconstraints + 1,
 		       s->constraints_alloc);
-	s->constraints[s->nconstraints++] = c;	/* freed with the snapshot */
-	return r->st;
+	s->constraints[s->nconstraints++] = c;
+	return ADV_OK;
 }
 
 static enum adv_status add_snapshot(struct adv_model_snapshot *s,
@@ -468,12 +474,113 @@ static int cmp_table_name(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->table, y->table);
 }
 
+/*
+ * The same snapshot read twice (a file concatenated with itself, an input
+ * given twice) must not double its facts: keep the first of each identity.
+ */
+static void dedupe_indexes(struct adv_model_snapshot *s)
+{
+	struct adv_model_index **sorted;
+	size_t i, kept = 0;
+
+	if (s->nindexes < 2)
+		return;
+	sorted = adv_xcalloc(s->nindexes, sizeof(*sorted));
+	memcpy(sorted, s->indexes, s->nindexes * sizeof(*sorted));
+	qsort(sorted, s->nindexes, sizeof(*sorted), cmp_index_name);
+	for (i = 1; i < s->nindexes; i++) {
+		if (cmp_index_name(&sorted[i - 1], &sorted[i]) == 0)
+			sorted[i]->snap = NULL;	/* mark the later copy */
+	}
+	free(sorted);
+	for (i = 0; i < s->nindexes; i++) {
+		if (s->indexes[i]->snap == NULL) {
+			free_index(s->indexes[i]);
+			continue;
+		}
+		s->indexes[kept++] = s->indexes[i];
+	}
+	s->nindexes = kept;
+}
+
+static void dedupe_tables(struct adv_model_snapshot *s)
+{
+	struct adv_model_table **sorted;
+	size_t i, kept = 0;
+
+	if (s->ntables < 2)
+		return;
+	sorted = adv_xcalloc(s->ntables, sizeof(*sorted));
+	memcpy(sorted, s->tables, s->ntables * sizeof(*sorted));
+	qsort(sorted, s->ntables, sizeof(*sorted), cmp_table_name);
+	for (i = 1; i < s->ntables; i++) {
+		if (cmp_table_name(&sorted[i - 1], &sorted[i]) == 0)
+			sorted[i]->snap = NULL;
+	}
+	free(sorted);
+	for (i = 0; i < s->ntables; i++) {
+		struct adv_model_table *t = s->tables[i];
+
+		if (t->snap == NULL) {
+			free(t->schema);
+			free(t->table);
+			free(t->kind);
+			free(t);
+			continue;
+		}
+		s->tables[kept++] = t;
+	}
+	s->ntables = kept;
+}
+
+static int cmp_constraint(const void *a, const void *b)
+{
+	const struct adv_model_constraint *x =
+		*(const struct adv_model_constraint *const *)a;
+	const struct adv_model_constraint *y =
+		*(const struct adv_model_constraint *const *)b;
+	int c = strcmp(x->schema, y->schema);
+
+	if (c == 0)
+		c = strcmp(x->table, y->table);
+	return c != 0 ? c : strcmp(x->name, y->name);
+}
+
+static void dedupe_constraints(struct adv_model_snapshot *s)
+{
+	struct adv_model_constraint **sorted;
+	size_t i, kept = 0;
+
+	if (s->nconstraints < 2)
+		return;
+	sorted = adv_xcalloc(s->nconstraints, sizeof(*sorted));
+	memcpy(sorted, s->constraints, s->nconstraints * sizeof(*sorted));
+	qsort(sorted, s->nconstraints, sizeof(*sorted), cmp_constraint);
+	for (i = 1; i < s->nconstraints; i++) {
+		if (cmp_constraint(&sorted[i - 1], &sorted[i]) == 0)
+			sorted[i]->snap = NULL;
+	}
+	free(sorted);
+	for (i = 0; i < s->nconstraints; i++) {
+		if (s->constraints[i]->snap == NULL) {
+			free_constraint(s->constraints[i]);
+			continue;
+		}
+		s->constraints[kept++] = s->constraints[i];
+	}
+	s->nconstraints = kept;
+}
+
 void adv_model_finish(struct adv_model *m)
 {
 	size_t i;
 
 	for (i = 0; i < m->nsnapshots; i++) {
 		struct adv_model_snapshot *s = m->snapshots[i];
+
+		dedupe_indexes(s);
+		dedupe_tables(s);
+		dedupe_constraints(s);
 
 		free(s->index_by_name);
 		free(s->table_by_name);

@@ -184,11 +184,34 @@ int adv_fail_on_matches(const struct adv_fail_on *f, const char *rule,
 		return 0;
 	if (!f->by_rule)
 		return sev >= f->min_severity;
+	/* an info finding is not a problem (e.g. an unused-index with no
+	 * verdict yet): only --fail-on=info asks to fail on those */
+	if (sev == ADV_SEV_INFO)
+		return 0;
 	for (i = 0; i < f->nrules; i++) {
 		if (strcmp(f->rules[i], rule) == 0)
 			return 1;
 	}
 	return 0;
+}
+
+enum adv_status adv_fail_on_check_rules(const struct adv_fail_on *f,
+				       const char *const *known,
+				       struct adv_error *err)
+{
+	size_t i, j;
+
+	for (i = 0; f->by_rule && i < f->nrules; i++) {
+		int found = 0;
+
+		for (j = 0; known[j] != NULL && !found; j++)
+			found = strcmp(known[j], f->rules[i]) == 0;
+		if (!found)
+			return adv_error_set(err, ADV_EUSAGE,
+					     "unknown rule '%s' in --fail-on",
+					     f->rules[i]);
+	}
+	return ADV_OK;
 }
 
 void adv_fail_on_release(struct adv_fail_on *f)
@@ -334,7 +357,7 @@ enum adv_status adv_options_parse(struct adv_common_opts *opts,
 		}
 	}
 	opterr = 0;
-	optind = 1;
+	optind = 0;	/* 0, not 1: glibc then also resets its own state */
 	for (;;) {
 		const struct adv_option *o = NULL;
 		int longindex = -1;
@@ -452,10 +475,12 @@ void adv_options_help(struct adv_buf *b, const char *prog,
 			adv_buf_release(&label);
 		}
 	}
-	adv_buf_addf(b, "\nExit status: 0 success, 1 findings matched --fail-on, "
-			"2 usage, 3 bad input,\n4 cannot connect, 5 server refused a "
-			"statement, 6 partial, 7 local I/O error.\n"
+	adv_buf_addf(b, "\nExit status: 0 success, %s2 usage, 3 bad input, "
+			"4 cannot connect,\n5 server refused a statement, "
+			"6 partial, 7 local I/O error, 70 internal error.\n"
 			"See %s(1) and ip-advisor(7).\n",
+		     (groups & ADV_OPTS_FINDINGS) ? "1 findings matched --fail-on, "
+						  : "",
 		     prog);
 }
 
@@ -630,4 +655,7 @@ void adv_common_conn_params(const struct adv_common_opts *opts,
 	params->password_mode = opts->password_mode;
 	params->application_name = prog;
 	params->statement_timeout_ms = (int)(opts->statement_timeout * 1000);
+	/* a timeout under a millisecond is still a timeout, not "none" */
+	if (opts->statement_timeout > 0 && params->statement_timeout_ms == 0)
+		params->statement_timeout_ms = 1;
 }

@@ -54,8 +54,15 @@ struct adv_fail_on {
  * by severity, anything else is a list of rule ids. */
 enum adv_status adv_fail_on_parse(struct adv_fail_on *f, const char *value,
 				  struct adv_error *err);
+/* A rule list never matches info findings; a severity does when sev is at
+ * or above it. */
 int adv_fail_on_matches(const struct adv_fail_on *f, const char *rule,
 			enum adv_severity sev);
+/* Rejects rule ids not in known (NULL-terminated): a typo in CI must not
+ * silently never match. */
+enum adv_status adv_fail_on_check_rules(const struct adv_fail_on *f,
+				       const char *const *known,
+				       struct adv_error *err);
 void adv_fail_on_release(struct adv_fail_on *f);
 
 /* Everything the shared groups set, plus the operands. */

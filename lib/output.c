@@ -15,6 +15,7 @@
 #include "banned.h"
 
 struct text_row {
+	char *database;
 	char *severity;
 	char *rule;
 	char *object;
@@ -32,7 +33,8 @@ struct adv_output {
 	/* text */
 	struct text_row *rows;
 	size_t nrows, rows_alloc;
-	char *summary_line;
+	struct adv_buf summaries;
+	size_t nsummaries;
 	/* csv */
 	char *csv_type;
 };
@@ -78,6 +80,7 @@ struct adv_output *adv_output_new(FILE *fp, const char *name,
 	out->flush_each = tty || (fstat(fileno(fp), &st) == 0 &&
 				  (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)));
 	adv_buf_init(&out->scratch);
+	adv_buf_init(&out->summaries);
 	return out;
 }
 
@@ -151,6 +154,13 @@ static void object_name(struct adv_buf *b, const cJSON *rec)
 		b->data[--b->len] = '\0';
 }
 
+static const char *src_database(const cJSON *rec)
+{
+	const cJSON *src = cJSON_GetObjectItemCaseSensitive(rec, "src");
+
+	return cJSON_IsObject(src) ? str_key(src, "database") : NULL;
+}
+
 static const char *severity_color(const char *sev)
 {
 	if (sev == NULL)
@@ -201,6 +211,7 @@ static enum adv_status text_record(struct adv_output *out, const cJSON *rec,
 
 		object_name(b, rec);
 		row.object = adv_xstrdup(b->data);
+		row.database = adv_xstrdup_or_null(src_database(rec));
 		row.severity = adv_xstrdup_or_null(str_key(rec, "severity"));
 		row.rule = adv_xstrdup_or_null(str_key(rec, "rule"));
 		row.message = adv_xstrdup_or_null(str_key(rec, "message"));
@@ -222,11 +233,14 @@ static enum adv_status text_record(struct adv_output *out, const cJSON *rec,
 			adv_format_size((int64_t)bytes->valuedouble, s1, sizeof(s1));
 		if (cJSON_IsNumber(reclaim))
 			adv_format_size((int64_t)reclaim->valuedouble, s2, sizeof(s2));
-		free(out->summary_line);
-		out->summary_line = adv_xstrfmt(
-			"%.0f indexes (%s), %.0f findings, %s reclaimable by the suggested drops\n",
-			cJSON_IsNumber(n) ? n->valuedouble : 0, s1,
-			cJSON_IsNumber(nf) ? nf->valuedouble : 0, s2);
+		const char *db = src_database(rec);
+
+		adv_buf_addf(&out->summaries,
+			     "%s%s%.0f indexes (%s), %.0f findings, %s reclaimable by the suggested drops\n",
+			     db != NULL ? db : "", db != NULL ? ": " : "",
+			     cJSON_IsNumber(n) ? n->valuedouble : 0, s1,
+			     cJSON_IsNumber(nf) ? nf->valuedouble : 0, s2);
+		out->nsummaries++;
 		return ADV_OK;
 	}
 	if (strcmp(type, "warning") == 0) {
@@ -270,10 +284,11 @@ static enum adv_status csv_field(struct adv_output *out, const char *s,
 static enum adv_status csv_finding(struct adv_output *out, const cJSON *rec,
 				   struct adv_error *err)
 {
-	static const char *const cols[] = { "severity", "rule",	   "schema",
-					    "table",	"index",   "message",
-					    "sql",	"rollback_sql",
-					    "confidence", "fingerprint" };
+	static const char *const cols[] = {
+		"severity", "rule",	    "schema",	  "table",
+		"index",    "constraint", "message",	  "sql",
+		"rollback_sql", "confidence", "fingerprint"
+	};
 	const cJSON *action = cJSON_GetObjectItemCaseSensitive(rec, "action");
 	size_t i;
 	enum adv_status st;
@@ -408,15 +423,23 @@ static enum adv_status print_table(struct adv_output *out,
 				   struct adv_error *err)
 {
 	size_t wsev = strlen("SEVERITY"), wrule = strlen("RULE"),
-	       wobj = strlen("OBJECT");
+	       wobj = strlen("OBJECT"), wdb = strlen("DATABASE");
 	struct adv_buf *b = &out->scratch;
 	size_t i;
-	int nsql = 0;
+	int nsql = 0, several_dbs = 0;
 
 	if (out->nrows == 0)
 		return ADV_OK;
 	for (i = 0; i < out->nrows; i++) {
 		struct text_row *r = &out->rows[i];
+		const char *db = r->database != NULL ? r->database : "";
+
+		if (strcmp(db, out->rows[0].database != NULL
+				       ? out->rows[0].database
+				       : "") != 0)
+			several_dbs = 1;
+		if (display_width(db) > wdb)
+			wdb = display_width(db);
 
 		if (r->severity && display_width(r->severity) > wsev)
 			wsev = display_width(r->severity);
@@ -428,6 +451,8 @@ static enum adv_status print_table(struct adv_output *out,
 	adv_buf_reset(b);
 	if (out->color)
 		adv_buf_addstr(b, "\033[1m");
+	if (several_dbs)
+		pad(b, "DATABASE", wdb + 2);
 	pad(b, "SEVERITY", wsev + 2);
 	pad(b, "RULE", wrule + 2);
 	pad(b, "OBJECT", wobj + 2);
@@ -438,6 +463,8 @@ static enum adv_status print_table(struct adv_output *out,
 	for (i = 0; i < out->nrows; i++) {
 		struct text_row *r = &out->rows[i];
 
+		if (several_dbs)
+			pad(b, r->database != NULL ? r->database : "", wdb + 2);
 		if (out->color)
 			adv_buf_addstr(b, severity_color(r->severity));
 		pad(b, r->severity ? r->severity : "", wsev);
@@ -468,12 +495,12 @@ enum adv_status adv_output_finish(struct adv_output *out,
 
 	if (out->format == ADV_FORMAT_TEXT) {
 		st = print_table(out, err);
-		if (st == ADV_OK && out->summary_line != NULL) {
+		if (st == ADV_OK && out->nsummaries > 0) {
 			if (out->nrows > 0)
 				st = put(out, "\n", 1, err);
 			if (st == ADV_OK)
-				st = put(out, out->summary_line,
-					 strlen(out->summary_line), err);
+				st = put(out, out->summaries.data,
+					 out->summaries.len, err);
 		}
 	}
 	if (st == ADV_OK)
@@ -488,6 +515,7 @@ void adv_output_free(struct adv_output *out)
 	if (out == NULL)
 		return;
 	for (i = 0; i < out->nrows; i++) {
+		free(out->rows[i].database);
 		free(out->rows[i].severity);
 		free(out->rows[i].rule);
 		free(out->rows[i].object);
@@ -495,7 +523,7 @@ void adv_output_free(struct adv_output *out)
 		free(out->rows[i].sql);
 	}
 	free(out->rows);
-	free(out->summary_line);
+	adv_buf_release(&out->summaries);
 	free(out->csv_type);
 	free(out->name);
 	adv_buf_release(&out->scratch);

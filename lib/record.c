@@ -225,6 +225,18 @@ int adv_record_known_version(const char *type)
 	return 0;
 }
 
+int adv_record_version_ok(const cJSON *rec)
+{
+	const cJSON *type = cJSON_GetObjectItemCaseSensitive(rec, "type");
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(rec, "v");
+	int known;
+
+	if (!cJSON_IsString(type) || !cJSON_IsNumber(v))
+		return 1;
+	known = adv_record_known_version(type->valuestring);
+	return known == 0 || v->valuedouble <= known;
+}
+
 enum adv_status adv_record_check(const cJSON *rec, const char *where,
 				 struct adv_error *err)
 {

@@ -61,6 +61,11 @@ int adv_record_known_version(const char *type);
 enum adv_status adv_record_check(const cJSON *rec, const char *where,
 				 struct adv_error *err);
 
+/* 0 when rec has a known type whose "v" is newer than this build; 1
+ * otherwise (including malformed envelopes, which adv_record_check
+ * reports). */
+int adv_record_version_ok(const cJSON *rec);
+
 /* Typed access to a record's keys for readers. A missing key or JSON null
  * yields the "absent" value (NULL, *present = 0); a value of the wrong type
  * fails with ADV_EINPUT naming key and where. */

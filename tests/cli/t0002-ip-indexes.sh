@@ -112,14 +112,42 @@ test_expect_success '--fail-on by severity and by rule' '
 	test_expect_code 1 ip-indexes --min-observed=0 --fail-on=medium "$DATA/shop.ndjson" >/dev/null &&
 	test_expect_code 1 ip-indexes --fail-on=invalid-index,duplicate-index "$DATA/shop.ndjson" >/dev/null &&
 	test_expect_code 0 ip-indexes --fail-on=high "$DATA/shop.ndjson" >/dev/null &&
-	test_expect_code 0 ip-indexes --fail-on=no-such-rule "$DATA/shop.ndjson" >/dev/null
+	test_expect_code 2 ip-indexes --fail-on=no-such-rule "$DATA/shop.ndjson" 2>err &&
+	grep -q "unknown rule .no-such-rule. in --fail-on" err
 '
 
 test_expect_success 'the default window is 7 days: a younger snapshot gives info, not verdicts' '
 	ip-indexes "$DATA/shop.ndjson" >out &&
 	test "$(jq -r "select(.rule==\"unused-index\") | .severity" out | sort -u)" = info &&
-	test_expect_code 0 ip-indexes --fail-on=unused-index "$DATA/shop.ndjson" >/dev/null ||
-	test_expect_code 1 ip-indexes --fail-on=unused-index "$DATA/shop.ndjson" >/dev/null
+	test_expect_code 0 ip-indexes --fail-on=unused-index "$DATA/shop.ndjson" >/dev/null &&
+	test_expect_code 1 ip-indexes --fail-on=info "$DATA/shop.ndjson" >/dev/null
+'
+
+test_expect_success 'a baseline of "no verdict yet" does not hide the verdict' '
+	ip-indexes "$DATA/shop.ndjson" >early &&
+	test_expect_code 1 ip-indexes --min-observed=0 --baseline=early --fail-on=unused-index "$DATA/shop.ndjson" >out &&
+	jqe "select(.rule==\"unused-index\") | .severity != \"info\"" out
+'
+
+test_expect_success 'the same snapshot given twice is read once' '
+	ip-indexes --min-observed=0 "$DATA/shop.ndjson" "$DATA/shop.ndjson" >actual &&
+	test_cmp "$DATA/shop.findings.ndjson" actual
+'
+
+test_expect_success 'a record from a newer schema stops even --keep-going' '
+	sed "2s/\"v\":1/\"v\":7/" "$DATA/shop.ndjson" >in &&
+	test_expect_code 3 ip-indexes --keep-going in 2>err &&
+	grep -q "record version 7 is newer" err
+'
+
+test_expect_success 'an index whose redundant prefix is used is not unused' '
+	n=$(grep -n "\"index\":\"customers_region\"" "$DATA/shop.ndjson" | cut -d: -f1) &&
+	sed "${n}s/\"scans\":0/\"scans\":9/" "$DATA/shop.ndjson" >in &&
+	m=$(grep -n "\"index\":\"customers_region_created\"" "$DATA/shop.ndjson" | cut -d: -f1) &&
+	sed -i "${m}s/\"scans\":[0-9]*/\"scans\":0/" in &&
+	ip-indexes --min-observed=0 in >out &&
+	jqe "select(.rule==\"redundant-index\" and .index==\"customers_region\")" out &&
+	! jqe "select(.rule==\"unused-index\" and .index==\"customers_region_created\")" out
 '
 
 test_expect_success '--baseline suppresses what it lists and fails only on new findings' '
