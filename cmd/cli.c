@@ -100,10 +100,9 @@ void cli_echo(const char *sql, void *ctx)
 	fprintf(stderr, "%s: statement: %s\n", prog_name, sql);
 }
 
-int cli_standard_exits(const struct adv_common_opts *opts,
-		       const char *synopsis, const char *summary,
-		       unsigned groups, const struct adv_option *extra,
-		       int *code)
+int cli_standard_exits(const struct adv_common_opts *opts, const char *synopsis,
+		       const char *summary, unsigned groups,
+		       const struct adv_option *extra, int *code)
 {
 	struct adv_buf b;
 	struct adv_error err;

@@ -25,10 +25,9 @@ void cli_echo(const char *sql, void *ctx);
  * Handles --help, --version and --completion after parsing: returns 1 and
  * sets *code when the program should exit now.
  */
-int cli_standard_exits(const struct adv_common_opts *opts,
-		       const char *synopsis, const char *summary,
-		       unsigned groups, const struct adv_option *extra,
-		       int *code);
+int cli_standard_exits(const struct adv_common_opts *opts, const char *synopsis,
+		       const char *summary, unsigned groups,
+		       const struct adv_option *extra, int *code);
 /* The exit code for a final status; dies by a received signal first. */
 int cli_exit(int code);
 

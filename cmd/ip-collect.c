@@ -13,16 +13,14 @@
 enum { OPT_NO_COLUMNS = 1, OPT_NO_STATEMENTS, OPT_NO_SETTINGS };
 
 static const struct adv_option options[] = {
-	{ OPT_NO_COLUMNS, "no-columns", 0, ADV_ARG_NONE, NULL,
-	  "skip column records (planner statistics)", ADV_COMPLETE_NONE,
-	  NULL },
-	{ OPT_NO_STATEMENTS, "no-statements", 0, ADV_ARG_NONE, NULL,
-	  "skip statement records (pg_stat_statements)", ADV_COMPLETE_NONE,
-	  NULL },
-	{ OPT_NO_SETTINGS, "no-settings", 0, ADV_ARG_NONE, NULL,
-	  "skip setting records", ADV_COMPLETE_NONE, NULL },
-	{ 0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL }
-};
+	{OPT_NO_COLUMNS, "no-columns", 0, ADV_ARG_NONE, NULL,
+	 "skip column records (planner statistics)", ADV_COMPLETE_NONE, NULL},
+	{OPT_NO_STATEMENTS, "no-statements", 0, ADV_ARG_NONE, NULL,
+	 "skip statement records (pg_stat_statements)", ADV_COMPLETE_NONE,
+	 NULL},
+	{OPT_NO_SETTINGS, "no-settings", 0, ADV_ARG_NONE, NULL,
+	 "skip setting records", ADV_COMPLETE_NONE, NULL},
+	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
 static const unsigned groups = ADV_OPTS_CONN | ADV_OPTS_OUTPUT;
 static const char synopsis[] = "[OPTION]... [DBNAME|CONNINFO|URI]...";
@@ -53,8 +51,7 @@ static enum adv_status on_option(void *ctx, int id, const char *arg,
 	return ADV_OK;
 }
 
-static enum adv_status emit_record(void *ctx, cJSON *rec,
-				   struct adv_error *err)
+static enum adv_status emit_record(void *ctx, cJSON *rec, struct adv_error *err)
 {
 	enum adv_status st = adv_output_record(ctx, rec, err);
 
@@ -91,14 +88,15 @@ static enum adv_status collect_one(const struct adv_common_opts *opts,
 	if (adv_signals_interrupted()) {
 		/* the user knows: dying by the signal says it all */
 	} else if (st == ADV_EPARTIAL) {
-		cli_warning("'%s' was collected in part: see the warning records",
-			    display);
+		cli_warning(
+			"'%s' was collected in part: see the warning records",
+			display);
 	} else if (st != ADV_OK && !*fatal) {
 		cli_fail(&err);
 		if (report_as_record) {
 			struct adv_error werr;
-			cJSON *rec = adv_collect_failure_record(
-				"postgresql", display, &err);
+			cJSON *rec = adv_collect_failure_record("postgresql",
+								display, &err);
 
 			adv_error_init(&werr);
 			if (emit_record(out, rec, &werr) != ADV_OK) {
@@ -145,7 +143,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < (size_t)opts.noperands; i++)
 		targets[ntargets++] = opts.operands[i];
 	if (ntargets == 0)
-		targets[ntargets++] = NULL;	/* PGDATABASE or the user name */
+		targets[ntargets++] = NULL; /* PGDATABASE or the user name */
 
 	out = adv_output_new(stdout, "<stdout>", opts.format, opts.color);
 	for (i = 0; i < ntargets && !fatal; i++) {
@@ -162,9 +160,7 @@ int main(int argc, char **argv)
 		code = cli_fail(&err);
 		goto out;
 	}
-	if (fatal)
-		code = adv_exit_code(worst);
-	else if (failed > 0 && failed < ntargets)
+	if (!fatal && failed > 0 && failed < ntargets)
 		code = adv_exit_code(ADV_EPARTIAL);
 	else
 		code = adv_exit_code(worst);

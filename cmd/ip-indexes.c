@@ -12,11 +12,10 @@
 enum { OPT_MIN_OBSERVED = 1 };
 
 static const struct adv_option options[] = {
-	{ OPT_MIN_OBSERVED, "min-observed", 0, ADV_ARG_REQUIRED, "DURATION",
-	  "statistics window needed for an unused-index verdict (default 7d)",
-	  ADV_COMPLETE_NONE, NULL },
-	{ 0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL }
-};
+	{OPT_MIN_OBSERVED, "min-observed", 0, ADV_ARG_REQUIRED, "DURATION",
+	 "statistics window needed for an unused-index verdict (default 7d)",
+	 ADV_COMPLETE_NONE, NULL},
+	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
 static const unsigned groups =
 	ADV_OPTS_INPUT | ADV_OPTS_FINDINGS | ADV_OPTS_OUTPUT;
@@ -66,8 +65,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (getenv("IP_ADVISOR_TEST_INTERNAL_ERROR") != NULL) {
-		adv_error_set(&err, ADV_EINTERNAL,
-			      "internal error injected by IP_ADVISOR_TEST_INTERNAL_ERROR");
+		adv_error_set(
+			&err, ADV_EINTERNAL,
+			"internal error injected by IP_ADVISOR_TEST_INTERNAL_ERROR");
 		code = cli_fail(&err);
 		goto out;
 	}

@@ -39,16 +39,16 @@ char *adv_xstrdup_or_null(const char *s);
 char *adv_xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grows an array of n elements of size sz to hold at least want. */
-#define ADV_ALLOC_GROW(arr, want, alloc)                                      \
-	do {                                                                  \
-		if ((size_t)(want) > (alloc)) {                               \
-			size_t adv_new_ = (alloc) * 2 + 16;                   \
-			if (adv_new_ < (size_t)(want))                        \
-				adv_new_ = (size_t)(want);                    \
-			(arr) = adv_xrealloc((arr),                           \
-					     adv_new_ * sizeof(*(arr)));      \
-			(alloc) = adv_new_;                                   \
-		}                                                             \
+#define ADV_ALLOC_GROW(arr, want, alloc)                                 \
+	do {                                                             \
+		if ((size_t)(want) > (alloc)) {                          \
+			size_t adv_new_ = (alloc)*2 + 16;                \
+			if (adv_new_ < (size_t)(want))                   \
+				adv_new_ = (size_t)(want);               \
+			(arr) = adv_xrealloc((arr),                      \
+					     adv_new_ * sizeof(*(arr))); \
+			(alloc) = adv_new_;                              \
+		}                                                        \
 	} while (0)
 
 #endif

@@ -7,8 +7,7 @@
 
 enum adv_status adv_collect(struct adv_conn *conn,
 			    const struct adv_collect_opts *opts,
-			    adv_emit_fn emit, void *ctx,
-			    struct adv_error *err)
+			    adv_emit_fn emit, void *ctx, struct adv_error *err)
 {
 	switch (adv_conn_engine(conn)) {
 	case ADV_ENGINE_POSTGRESQL:
@@ -36,6 +35,7 @@ cJSON *adv_collect_failure_record(const char *engine, const char *target,
 	adv_json_add_string(rec, "target", target);
 	cJSON_AddStringToObject(rec, "message", cause->message);
 	adv_json_add_string(rec, "sqlstate",
-			    cause->sqlstate[0] != '\0' ? cause->sqlstate : NULL);
+			    cause->sqlstate[0] != '\0' ? cause->sqlstate
+						       : NULL);
 	return rec;
 }

@@ -33,8 +33,7 @@ struct adv_collect_opts {
  */
 enum adv_status adv_collect(struct adv_conn *conn,
 			    const struct adv_collect_opts *opts,
-			    adv_emit_fn emit, void *ctx,
-			    struct adv_error *err);
+			    adv_emit_fn emit, void *ctx, struct adv_error *err);
 
 enum adv_status adv_collect_pg(struct adv_conn *conn,
 			       const struct adv_collect_opts *opts,

@@ -15,8 +15,8 @@
 #include "banned.h"
 
 /* RFC 3339 UTC text of a timestamptz expression. */
-#define TS(e)                                                   \
-	"pg_catalog.to_char((" e ") AT TIME ZONE 'UTC', "       \
+#define TS(e)                                             \
+	"pg_catalog.to_char((" e ") AT TIME ZONE 'UTC', " \
 	"'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
 /*
@@ -93,7 +93,7 @@ static cJSON *row_record(struct pg_collect *pc, const char *type,
 	for (col = 0; col < adv_result_cols(res); col++) {
 		const char *name = adv_result_name(res, col);
 
-		if (name[0] == '_')	/* helper columns, not part of the schema */
+		if (name[0] == '_') /* helper columns, not part of the schema */
 			continue;
 		add_value(rec, name, adv_result_get(res, row, col),
 			  kind_of(specs, name));
@@ -117,7 +117,9 @@ static enum adv_status warn(struct pg_collect *pc, const char *code,
 	cJSON_AddStringToObject(rec, "section", section);
 	cJSON_AddNullToObject(rec, "target");
 	cJSON_AddStringToObject(rec, "message",
-				message != NULL ? message : cause->message);
+				message != NULL ? message
+				: cause != NULL ? cause->message
+						: "unknown");
 	adv_json_add_string(rec, "sqlstate",
 			    cause != NULL && cause->sqlstate[0] != '\0'
 				    ? cause->sqlstate
@@ -131,9 +133,9 @@ static enum adv_status warn(struct pg_collect *pc, const char *code,
  * ADV_OK returned (the collection goes on); a lost connection or a failing
  * emit is returned as is.
  */
-static enum adv_status section_query(struct pg_collect *pc,
-				     const char *section, const char *sql,
-				     int nparams, const char *const *params,
+static enum adv_status section_query(struct pg_collect *pc, const char *section,
+				     const char *sql, int nparams,
+				     const char *const *params,
 				     struct adv_result **res,
 				     struct adv_error *err)
 {
@@ -155,8 +157,8 @@ static enum adv_status section_query(struct pg_collect *pc,
 	if (st == ADV_ESERVER) {
 		char *message;
 
-		st = adv_conn_exec(pc->conn, MARK "ROLLBACK TO SAVEPOINT ip_section",
-				   err);
+		st = adv_conn_exec(
+			pc->conn, MARK "ROLLBACK TO SAVEPOINT ip_section", err);
 		if (st != ADV_OK)
 			return st;
 		pc->partial = 1;
@@ -174,7 +176,8 @@ static enum adv_status section_query(struct pg_collect *pc,
 		*err = qerr;
 		return st;
 	}
-	return adv_conn_exec(pc->conn, MARK "RELEASE SAVEPOINT ip_section", err);
+	return adv_conn_exec(pc->conn, MARK "RELEASE SAVEPOINT ip_section",
+			     err);
 }
 
 static enum adv_status emit_rows(struct pg_collect *pc, const char *type,
@@ -194,29 +197,29 @@ static enum adv_status emit_rows(struct pg_collect *pc, const char *type,
 
 /* ---- snapshot ---------------------------------------------------------- */
 
-static const char snapshot_sql[] =
-	MARK "SELECT pg_catalog.current_setting('server_version') AS server_version,"
+static const char snapshot_sql[] = MARK
+	"SELECT pg_catalog.current_setting('server_version') AS server_version,"
 	" pg_catalog.current_setting('server_version_num')::int AS server_version_num,"
 	" pg_catalog.current_database() AS database,"
 	" pg_catalog.pg_is_in_recovery() AS in_recovery,"
 	" " TS("(SELECT d.stats_reset FROM pg_catalog.pg_stat_database d"
 	       " WHERE d.datname = pg_catalog.current_database())") " AS stats_reset,"
-	" " TS("pg_catalog.pg_postmaster_start_time()") " AS postmaster_start,"
-	" " TS("pg_catalog.now()") " AS now,"
-	" CURRENT_USER AS current_user,"
-	" (SELECT pg_catalog.json_object_agg(e.extname,"
-	"   pg_catalog.json_build_object('version', e.extversion, 'schema', n.nspname))"
-	"  FROM pg_catalog.pg_extension e"
-	"  JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace) AS extensions,"
-	" (SELECT setting FROM pg_catalog.pg_settings"
-	"  WHERE name = 'shared_preload_libraries') AS preload,"
-	" pg_catalog.has_table_privilege('pg_catalog.pg_statistic', 'SELECT') AS can_read_statistic";
+								    " " TS("pg_catalog.pg_postmaster_start_time()") " AS postmaster_start,"
+														    " " TS("pg_catalog.now()") " AS now,"
+																	       " CURRENT_USER AS current_user,"
+																	       " (SELECT pg_catalog.json_object_agg(e.extname,"
+																	       "   pg_catalog.json_build_object('version', e.extversion, 'schema', n.nspname))"
+																	       "  FROM pg_catalog.pg_extension e"
+																	       "  JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace) AS extensions,"
+																	       " (SELECT setting FROM pg_catalog.pg_settings"
+																	       "  WHERE name = 'shared_preload_libraries') AS preload,"
+																	       " pg_catalog.has_table_privilege('pg_catalog.pg_statistic', 'SELECT') AS can_read_statistic";
 
-static const char cluster_sql[] =
-	MARK "SELECT system_identifier::text FROM pg_catalog.pg_control_system()";
+static const char cluster_sql[] = MARK
+	"SELECT system_identifier::text FROM pg_catalog.pg_control_system()";
 
 struct snapshot_info {
-	char *pgss_schema;	/* NULL when pg_stat_statements is absent */
+	char *pgss_schema; /* NULL when pg_stat_statements is absent */
 	char *pgss_version;
 	int pgss_preloaded;
 	int can_read_statistic;
@@ -263,8 +266,8 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 					struct snapshot_info *info,
 					struct adv_error *err)
 {
-	static const char *const caps[] = { "pg_stat_statements", "hypopg",
-					    "pgstattuple", "pg_qualstats" };
+	static const char *const caps[] = {"pg_stat_statements", "hypopg",
+					   "pgstattuple", "pg_qualstats"};
 	struct adv_result *res = NULL;
 	struct adv_error cerr;
 	enum adv_status st;
@@ -288,13 +291,15 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 
 		if (adv_conn_query(pc->conn, cluster_sql, 0, NULL, &cres,
 				   &cerr) == ADV_OK) {
-			cluster = adv_xstrdup_or_null(adv_result_get(cres, 0, 0));
+			cluster =
+				adv_xstrdup_or_null(adv_result_get(cres, 0, 0));
 			st = adv_conn_exec(pc->conn,
-					   MARK "RELEASE SAVEPOINT ip_section", err);
-		} else {
-			st = adv_conn_exec(pc->conn,
-					   MARK "ROLLBACK TO SAVEPOINT ip_section",
+					   MARK "RELEASE SAVEPOINT ip_section",
 					   err);
+		} else {
+			st = adv_conn_exec(
+				pc->conn,
+				MARK "ROLLBACK TO SAVEPOINT ip_section", err);
 		}
 		adv_result_free(cres);
 	}
@@ -305,9 +310,8 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 	}
 
 	pc->src.cluster = cluster;
-	pc->src.role = adv_xstrdup(adv_result_get(res, 0, 3)[0] == 't'
-					   ? "replica"
-					   : "primary");
+	pc->src.role = adv_xstrdup(
+		adv_result_get(res, 0, 3)[0] == 't' ? "replica" : "primary");
 	free(pc->src.database);
 	pc->src.database = adv_xstrdup(adv_result_get(res, 0, 2));
 	memcpy(pc->ts, adv_result_get(res, 0, 6),
@@ -323,7 +327,8 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 	preload = adv_result_get(res, 0, 9);
 	rec = adv_record_new("snapshot", 1, pc->ts, &pc->src);
 	cJSON_AddStringToObject(rec, "engine", "postgresql");
-	cJSON_AddStringToObject(rec, "server_version", adv_result_get(res, 0, 0));
+	cJSON_AddStringToObject(rec, "server_version",
+				adv_result_get(res, 0, 0));
 	cJSON_AddNumberToObject(rec, "server_version_num", pc->server_version);
 	cJSON_AddStringToObject(rec, "database", pc->src.database);
 	adv_json_add_string(rec, "cluster", cluster);
@@ -340,11 +345,12 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 	cJSON_AddStringToObject(rec, "collector", "ip-collect " ADV_VERSION);
 
 	if (ext_version(exts, "pg_stat_statements") != NULL) {
-		const cJSON *e =
-			cJSON_GetObjectItemCaseSensitive(exts, "pg_stat_statements");
+		const cJSON *e = cJSON_GetObjectItemCaseSensitive(
+			exts, "pg_stat_statements");
 
 		info->pgss_schema = adv_xstrdup(
-			cJSON_GetObjectItemCaseSensitive(e, "schema")->valuestring);
+			cJSON_GetObjectItemCaseSensitive(e, "schema")
+				->valuestring);
 		info->pgss_version =
 			adv_xstrdup(ext_version(exts, "pg_stat_statements"));
 	}
@@ -356,79 +362,92 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 
 	st = emit(pc, rec, err);
 	if (st == ADV_OK && cluster == NULL) {
-		st = warn(pc, "permission-denied", "snapshot", &cerr,
-			  "cannot read the cluster identity (pg_control_system); usage will not be summed across replicas",
-			  err);
+		st = warn(
+			pc, "permission-denied", "snapshot", &cerr,
+			"cannot read the cluster identity (pg_control_system); usage will not be summed across replicas",
+			err);
 	}
 	return st;
 }
 
 /* ---- tables, columns, indexes, constraints ----------------------------- */
 
-#define USER_SCHEMA(n)                                                  \
-	n ".nspname NOT IN ('pg_catalog', 'information_schema')"        \
-	" AND " n ".nspname !~ '^pg_(toast|temp_|toast_temp_)'"
+#define USER_SCHEMA(n)                                           \
+	n ".nspname NOT IN ('pg_catalog', 'information_schema')" \
+	  " AND " n ".nspname !~ '^pg_(toast|temp_|toast_temp_)'"
 
-static const char tables_sql[] =
-	MARK "SELECT n.nspname AS schema, c.relname AS table, c.oid::int8 AS oid,"
-	" CASE c.relkind WHEN 'p' THEN 'partitioned' WHEN 'm' THEN 'matview'"
-	"  ELSE 'table' END AS kind,"
-	" c.relispartition AS is_partition,"
-	" pn.nspname AS parent_schema, p.relname AS parent_table,"
-	" CASE c.relpersistence WHEN 'u' THEN 'unlogged' ELSE 'permanent' END AS persistence,"
-	" CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing'"
-	"  WHEN 'f' THEN 'full' WHEN 'i' THEN 'index' END AS replica_identity,"
-	" NULLIF(c.reltuples, -1)::float8 AS estimated_rows,"
-	" pg_catalog.pg_table_size(c.oid) AS size_bytes,"
-	" pg_catalog.pg_indexes_size(c.oid) AS index_bytes,"
-	/* the statistics functions behind pg_stat_all_tables, called
-	 * directly: the view's joins cost more than the rest of the query */
-	" pg_catalog.pg_stat_get_numscans(c.oid) AS seq_scan,"
-	" pg_catalog.pg_stat_get_tuples_returned(c.oid) AS seq_tup_read,"
-	" CASE WHEN c.relhasindex OR c.relkind = 'p' THEN"
-	"  (SELECT sum(pg_catalog.pg_stat_get_numscans(x.indexrelid))::int8"
-	"   FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid) END AS idx_scan,"
-	" CASE WHEN c.relhasindex OR c.relkind = 'p' THEN"
-	"  pg_catalog.pg_stat_get_tuples_fetched(c.oid) +"
-	"  (SELECT COALESCE(sum(pg_catalog.pg_stat_get_tuples_fetched(x.indexrelid)), 0)::int8"
-	"   FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid) END AS idx_tup_fetch,"
-	" pg_catalog.pg_stat_get_tuples_inserted(c.oid) AS n_tup_ins,"
-	" pg_catalog.pg_stat_get_tuples_updated(c.oid) AS n_tup_upd,"
-	" pg_catalog.pg_stat_get_tuples_deleted(c.oid) AS n_tup_del,"
-	" pg_catalog.pg_stat_get_tuples_hot_updated(c.oid) AS n_tup_hot_upd,"
-	" pg_catalog.pg_stat_get_live_tuples(c.oid) AS n_live_tup,"
-	" pg_catalog.pg_stat_get_dead_tuples(c.oid) AS n_dead_tup,"
-	" pg_catalog.pg_stat_get_mod_since_analyze(c.oid) AS n_mod_since_analyze,"
-	" " TS("pg_catalog.pg_stat_get_last_vacuum_time(c.oid)") " AS last_vacuum,"
-	" " TS("pg_catalog.pg_stat_get_last_autovacuum_time(c.oid)") " AS last_autovacuum,"
-	" " TS("pg_catalog.pg_stat_get_last_analyze_time(c.oid)") " AS last_analyze,"
-	" " TS("pg_catalog.pg_stat_get_last_autoanalyze_time(c.oid)") " AS last_autoanalyze,"
-	" pg_catalog.pg_stat_get_vacuum_count(c.oid) AS vacuum_count,"
-	" pg_catalog.pg_stat_get_autovacuum_count(c.oid) AS autovacuum_count,"
-	" pg_catalog.pg_stat_get_analyze_count(c.oid) AS analyze_count,"
-	" pg_catalog.pg_stat_get_autoanalyze_count(c.oid) AS autoanalyze_count"
-	" FROM pg_catalog.pg_class c"
-	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-	" LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid"
-	" LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent"
-	" LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace"
-	" WHERE c.relkind IN ('r', 'p', 'm') AND c.relpersistence <> 't'"
-	" AND " USER_SCHEMA("n")
-	" ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"";
+static const char
+	tables_sql
+		[] = MARK "SELECT n.nspname AS schema, c.relname AS table, c.oid::int8 AS oid,"
+			  " CASE c.relkind WHEN 'p' THEN 'partitioned' WHEN 'm' THEN 'matview'"
+			  "  ELSE 'table' END AS kind,"
+			  " c.relispartition AS is_partition,"
+			  " pn.nspname AS parent_schema, p.relname AS parent_table,"
+			  " CASE c.relpersistence WHEN 'u' THEN 'unlogged' ELSE 'permanent' END AS persistence,"
+			  " CASE c.relreplident WHEN 'd' THEN 'default' WHEN 'n' THEN 'nothing'"
+			  "  WHEN 'f' THEN 'full' WHEN 'i' THEN 'index' END AS replica_identity,"
+			  " NULLIF(c.reltuples, -1)::float8 AS estimated_rows,"
+			  " pg_catalog.pg_table_size(c.oid) AS size_bytes,"
+			  " pg_catalog.pg_indexes_size(c.oid) AS index_bytes,"
+			  /* the statistics functions behind
+			   * pg_stat_all_tables, called directly:
+			   * the view's joins cost more than the
+			   * rest of the query */
+			  " pg_catalog.pg_stat_get_numscans(c.oid) AS seq_scan,"
+			  " pg_catalog.pg_stat_get_tuples_returned(c.oid) AS seq_tup_read,"
+			  " CASE WHEN c.relhasindex OR c.relkind = 'p' THEN"
+			  "  (SELECT sum(pg_catalog.pg_stat_get_numscans(x.indexrelid))::int8"
+			  "   FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid) END AS idx_scan,"
+			  " CASE WHEN c.relhasindex OR c.relkind = 'p' THEN"
+			  "  pg_catalog.pg_stat_get_tuples_fetched(c.oid) +"
+			  "  (SELECT COALESCE(sum(pg_catalog.pg_stat_get_tuples_fetched(x.indexrelid)), 0)::int8"
+			  "   FROM pg_catalog.pg_index x WHERE x.indrelid = c.oid) END AS idx_tup_fetch,"
+			  " pg_catalog.pg_stat_get_tuples_inserted(c.oid) AS n_tup_ins,"
+			  " pg_catalog.pg_stat_get_tuples_updated(c.oid) AS n_tup_upd,"
+			  " pg_catalog.pg_stat_get_tuples_deleted(c.oid) AS n_tup_del,"
+			  " pg_catalog.pg_stat_get_tuples_hot_updated(c.oid) AS n_tup_hot_upd,"
+			  " pg_catalog.pg_stat_get_live_tuples(c.oid) AS n_live_tup,"
+			  " pg_catalog.pg_stat_get_dead_tuples(c.oid) AS n_dead_tup,"
+			  " pg_catalog.pg_stat_get_mod_since_analyze(c.oid) AS n_mod_since_analyze,"
+			  " " TS("pg_catalog.pg_stat_get_last_vacuum_time(c.oid)") " AS last_vacuum,"
+										   " " TS("pg_catalog.pg_stat_get_last_autovacuum_time(c.oid)") " AS last_autovacuum,"
+																		" " TS("pg_catalog.pg_stat_get_last_analyze_time(c.oid)") " AS last_analyze,"
+																									  " " TS(
+																										  "pg_catalog.pg_stat_get_last_autoanalyze_time(c.oid)") " AS last_autoanalyze,"
+																																	 " pg_catalog.pg_stat_get_vacuum_count(c.oid) AS vacuum_count,"
+																																	 " pg_catalog.pg_stat_get_autovacuum_count(c.oid) AS autovacuum_count,"
+																																	 " pg_catalog.pg_stat_get_analyze_count(c.oid) AS analyze_count,"
+																																	 " pg_catalog.pg_stat_get_autoanalyze_count(c.oid) AS autoanalyze_count"
+																																	 " FROM pg_catalog.pg_class c"
+																																	 " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+																																	 " LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid"
+																																	 " LEFT JOIN pg_catalog.pg_class p ON p.oid = i.inhparent"
+																																	 " LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace"
+																																	 " WHERE c.relkind IN ('r', 'p', 'm') AND c.relpersistence <> 't'"
+																																	 " AND " USER_SCHEMA(
+																																		 "n") " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"";
 
-static const struct col_spec table_specs[] = {
-	{ "oid", K_NUM },	    { "is_partition", K_BOOL },
-	{ "estimated_rows", K_NUM }, { "size_bytes", K_NUM },
-	{ "index_bytes", K_NUM },   { "seq_scan", K_NUM },
-	{ "seq_tup_read", K_NUM },  { "idx_scan", K_NUM },
-	{ "idx_tup_fetch", K_NUM }, { "n_tup_ins", K_NUM },
-	{ "n_tup_upd", K_NUM },	    { "n_tup_del", K_NUM },
-	{ "n_tup_hot_upd", K_NUM }, { "n_live_tup", K_NUM },
-	{ "n_dead_tup", K_NUM },    { "n_mod_since_analyze", K_NUM },
-	{ "vacuum_count", K_NUM },  { "autovacuum_count", K_NUM },
-	{ "analyze_count", K_NUM }, { "autoanalyze_count", K_NUM },
-	{ NULL, K_STR }
-};
+static const struct col_spec table_specs[] = {{"oid", K_NUM},
+					      {"is_partition", K_BOOL},
+					      {"estimated_rows", K_NUM},
+					      {"size_bytes", K_NUM},
+					      {"index_bytes", K_NUM},
+					      {"seq_scan", K_NUM},
+					      {"seq_tup_read", K_NUM},
+					      {"idx_scan", K_NUM},
+					      {"idx_tup_fetch", K_NUM},
+					      {"n_tup_ins", K_NUM},
+					      {"n_tup_upd", K_NUM},
+					      {"n_tup_del", K_NUM},
+					      {"n_tup_hot_upd", K_NUM},
+					      {"n_live_tup", K_NUM},
+					      {"n_dead_tup", K_NUM},
+					      {"n_mod_since_analyze", K_NUM},
+					      {"vacuum_count", K_NUM},
+					      {"autovacuum_count", K_NUM},
+					      {"analyze_count", K_NUM},
+					      {"autoanalyze_count", K_NUM},
+					      {NULL, K_STR}};
 
 /*
  * Planner statistics come from pg_statistic when the role may read it (the
@@ -436,27 +455,27 @@ static const struct col_spec table_specs[] = {
  * catalogs), else from pg_stats, which shows what the role may select.
  * A partitioned table's statistics are its inherited ones.
  */
-#define COLUMNS_SQL(stats_join, null_frac, n_distinct, correlation, width) \
+#define COLUMNS_SQL(stats_join, null_frac, n_distinct, correlation, width)          \
 	MARK "SELECT n.nspname AS schema, c.relname AS table, a.attname AS column," \
-	" a.attnum::int AS position,"                                        \
-	" pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,"     \
-	" a.attnotnull AS not_null,"                                         \
-	" pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) AS default,"      \
-	" CASE WHEN a.attcollation <> 0 THEN co.collname END AS collation,"  \
-	" " null_frac "::float8 AS null_frac,"                               \
-	" " n_distinct "::float8 AS n_distinct,"                             \
-	" " correlation "::float8 AS correlation,"                           \
-	" " width " AS avg_width"                                            \
-	" FROM pg_catalog.pg_attribute a"                                    \
-	" JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"                  \
-	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"          \
-	" LEFT JOIN pg_catalog.pg_attrdef d"                                 \
-	"  ON d.adrelid = a.attrelid AND d.adnum = a.attnum"                 \
-	" LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"   \
-	" " stats_join                                                       \
-	" WHERE c.relkind IN ('r', 'p', 'm') AND c.relpersistence <> 't'"    \
-	" AND a.attnum > 0 AND NOT a.attisdropped AND " USER_SCHEMA("n")     \
-	" ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", a.attnum"
+	     " a.attnum::int AS position,"                                          \
+	     " pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,"       \
+	     " a.attnotnull AS not_null,"                                           \
+	     " pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) AS default,"        \
+	     " CASE WHEN a.attcollation <> 0 THEN co.collname END AS collation,"    \
+	     " " null_frac "::float8 AS null_frac,"                                 \
+	     " " n_distinct "::float8 AS n_distinct,"                               \
+	     " " correlation "::float8 AS correlation,"                             \
+	     " " width " AS avg_width"                                              \
+	     " FROM pg_catalog.pg_attribute a"                                      \
+	     " JOIN pg_catalog.pg_class c ON c.oid = a.attrelid"                    \
+	     " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"            \
+	     " LEFT JOIN pg_catalog.pg_attrdef d"                                   \
+	     "  ON d.adrelid = a.attrelid AND d.adnum = a.attnum"                   \
+	     " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"     \
+	     " " stats_join                                                         \
+	     " WHERE c.relkind IN ('r', 'p', 'm') AND c.relpersistence <> 't'"      \
+	     " AND a.attnum > 0 AND NOT a.attisdropped AND " USER_SCHEMA(           \
+		     "n") " ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\", a.attnum"
 
 static const char columns_from_statistic_sql[] = COLUMNS_SQL(
 	"LEFT JOIN pg_catalog.pg_statistic s ON s.starelid = a.attrelid"
@@ -476,11 +495,9 @@ static const char columns_from_stats_sql[] = COLUMNS_SQL(
 	"s.null_frac", "s.n_distinct", "s.correlation", "s.avg_width");
 
 static const struct col_spec column_specs[] = {
-	{ "position", K_NUM },	 { "not_null", K_BOOL },
-	{ "null_frac", K_NUM },	 { "n_distinct", K_NUM },
-	{ "correlation", K_NUM }, { "avg_width", K_NUM },
-	{ NULL, K_STR }
-};
+	{"position", K_NUM},   {"not_null", K_BOOL},   {"null_frac", K_NUM},
+	{"n_distinct", K_NUM}, {"correlation", K_NUM}, {"avg_width", K_NUM},
+	{NULL, K_STR}};
 
 /*
  * Keys carry the column (or the expression), opclass, collation and
@@ -490,13 +507,14 @@ static const struct col_spec column_specs[] = {
  * and usage comes from the statistics functions rather than the
  * pg_stat_all_indexes view: both matter on catalogs of 10,000s of indexes.
  */
-#define INDEX_STAT(fn)                                                  \
-	"CASE WHEN c.relkind = 'I' THEN (SELECT sum(pg_catalog." fn "(pt.relid))" \
-	"  FROM pg_catalog.pg_partition_tree(c.oid) pt WHERE pt.isleaf)"      \
+#define INDEX_STAT(fn)                                                   \
+	"CASE WHEN c.relkind = 'I' THEN (SELECT sum(pg_catalog." fn      \
+	"(pt.relid))"                                                    \
+	"  FROM pg_catalog.pg_partition_tree(c.oid) pt WHERE pt.isleaf)" \
 	"  ELSE pg_catalog." fn "(c.oid) END"
 
-static const char indexes_sql[] =
-	MARK "WITH ik AS ("
+static const char indexes_sql[] = MARK
+	"WITH ik AS ("
 	" SELECT i.indexrelid, i.indrelid, i.indnkeyatts, k.attnum, k.n,"
 	"  i.indclass[k.n - 1] AS opc, i.indcollation[k.n - 1] AS coll,"
 	"  i.indoption[k.n - 1] AS opt"
@@ -543,50 +561,51 @@ static const char indexes_sql[] =
 	" CASE WHEN c.relkind = 'I' THEN (SELECT COALESCE(sum(pg_catalog.pg_relation_size(pt.relid)), 0)"
 	"   FROM pg_catalog.pg_partition_tree(c.oid) pt WHERE pt.isleaf)"
 	"  ELSE pg_catalog.pg_relation_size(c.oid) END AS size_bytes,"
-	" " INDEX_STAT("pg_stat_get_numscans") " AS scans,"
-	" " INDEX_STAT("pg_stat_get_tuples_returned") " AS tuples_read,"
-	" " INDEX_STAT("pg_stat_get_tuples_fetched") " AS tuples_fetched,"
-	" pn.nspname AS parent_schema, pc.relname AS parent_index"
-	" FROM pg_catalog.pg_index i"
-	" JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
-	" JOIN pg_catalog.pg_class t ON t.oid = i.indrelid"
-	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-	" JOIN pg_catalog.pg_am am ON am.oid = c.relam"
-	" LEFT JOIN keys ON keys.indexrelid = i.indexrelid"
-	" LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = c.oid"
-	"  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')"
-	" LEFT JOIN pg_catalog.pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid"
-	" LEFT JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent"
-	" LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace"
-	" WHERE t.relkind IN ('r', 'p', 'm') AND t.relpersistence <> 't'"
-	" AND " USER_SCHEMA("n")
-	" ORDER BY n.nspname COLLATE \"C\", t.relname COLLATE \"C\", c.relname COLLATE \"C\"";
+	" " INDEX_STAT(
+		"pg_stat_get_numscans") " AS scans,"
+					" " INDEX_STAT(
+						"pg_stat_get_tuples_returned") " AS tuples_read,"
+									       " " INDEX_STAT(
+										       "pg_stat_get_tuples_fetched") " AS tuples_fetched,"
+														     " pn.nspname AS parent_schema, pc.relname AS parent_index"
+														     " FROM pg_catalog.pg_index i"
+														     " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
+														     " JOIN pg_catalog.pg_class t ON t.oid = i.indrelid"
+														     " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+														     " JOIN pg_catalog.pg_am am ON am.oid = c.relam"
+														     " LEFT JOIN keys ON keys.indexrelid = i.indexrelid"
+														     " LEFT JOIN pg_catalog.pg_constraint con ON con.conindid = c.oid"
+														     "  AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')"
+														     " LEFT JOIN pg_catalog.pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid"
+														     " LEFT JOIN pg_catalog.pg_class pc ON pc.oid = inh.inhparent"
+														     " LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace"
+														     " WHERE t.relkind IN ('r', 'p', 'm') AND t.relpersistence <> 't'"
+														     " AND " USER_SCHEMA(
+															     "n") " ORDER BY n.nspname COLLATE \"C\", t.relname COLLATE \"C\", c.relname COLLATE \"C\"";
 
-static const struct col_spec index_specs[] = {
-	{ "oid", K_NUM },
-	{ "is_unique", K_BOOL },
-	{ "is_primary", K_BOOL },
-	{ "is_exclusion", K_BOOL },
-	{ "is_replica_identity", K_BOOL },
-	{ "is_valid", K_BOOL },
-	{ "is_ready", K_BOOL },
-	{ "is_partitioned", K_BOOL },
-	{ "keys", K_JSON },
-	{ "include", K_JSON },
-	{ "size_bytes", K_NUM },
-	{ "scans", K_NUM },
-	{ "tuples_read", K_NUM },
-	{ "tuples_fetched", K_NUM },
-	{ NULL, K_STR }
-};
+static const struct col_spec index_specs[] = {{"oid", K_NUM},
+					      {"is_unique", K_BOOL},
+					      {"is_primary", K_BOOL},
+					      {"is_exclusion", K_BOOL},
+					      {"is_replica_identity", K_BOOL},
+					      {"is_valid", K_BOOL},
+					      {"is_ready", K_BOOL},
+					      {"is_partitioned", K_BOOL},
+					      {"keys", K_JSON},
+					      {"include", K_JSON},
+					      {"size_bytes", K_NUM},
+					      {"scans", K_NUM},
+					      {"tuples_read", K_NUM},
+					      {"tuples_fetched", K_NUM},
+					      {NULL, K_STR}};
 
 #define FK_ACTION(col)                                                    \
 	"CASE " col " WHEN 'a' THEN 'no_action' WHEN 'r' THEN 'restrict'" \
-	" WHEN 'c' THEN 'cascade' WHEN 'n' THEN 'set_null'"              \
+	" WHEN 'c' THEN 'cascade' WHEN 'n' THEN 'set_null'"               \
 	" WHEN 'd' THEN 'set_default' END"
 
-static const char constraints_sql[] =
-	MARK "SELECT n.nspname AS schema, t.relname AS table, con.conname AS constraint,"
+static const char constraints_sql[] = MARK
+	"SELECT n.nspname AS schema, t.relname AS table, con.conname AS constraint,"
 	" CASE con.contype WHEN 'p' THEN 'primary_key' WHEN 'u' THEN 'unique'"
 	"  WHEN 'f' THEN 'foreign_key' WHEN 'c' THEN 'check'"
 	"  WHEN 'x' THEN 'exclusion' WHEN 't' THEN 'trigger' ELSE con.contype::text END AS constraint_type,"
@@ -599,54 +618,54 @@ static const char constraints_sql[] =
 	"  FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(attnum, n)"
 	"  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum)"
 	"  AS ref_columns,"
-	" CASE WHEN con.contype = 'f' THEN " FK_ACTION("con.confupdtype") " END AS on_update,"
-	" CASE WHEN con.contype = 'f' THEN " FK_ACTION("con.confdeltype") " END AS on_delete,"
-	" ic.relname AS index,"
-	" con.convalidated AS is_validated, con.condeferrable AS is_deferrable,"
-	" con.conparentid <> 0 AS is_inherited,"
-	" pg_catalog.pg_get_constraintdef(con.oid, true) AS definition"
-	" FROM pg_catalog.pg_constraint con"
-	" JOIN pg_catalog.pg_class t ON t.oid = con.conrelid"
-	" JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
-	" LEFT JOIN pg_catalog.pg_class rt ON rt.oid = con.confrelid"
-	" LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rt.relnamespace"
-	" LEFT JOIN pg_catalog.pg_class ic ON ic.oid = con.conindid AND con.contype IN ('p', 'u', 'x')"
-	" WHERE t.relkind IN ('r', 'p', 'm') AND t.relpersistence <> 't'"
-	" AND " USER_SCHEMA("n")
-	" ORDER BY n.nspname COLLATE \"C\", t.relname COLLATE \"C\", con.conname COLLATE \"C\"";
+	" CASE WHEN con.contype = 'f' THEN " FK_ACTION(
+		"con.confupdtype") " END AS on_update,"
+				   " CASE WHEN con.contype = 'f' THEN " FK_ACTION(
+					   "con.confdeltype") " END AS on_delete,"
+							      " ic.relname AS index,"
+							      " con.convalidated AS is_validated, con.condeferrable AS is_deferrable,"
+							      " con.conparentid <> 0 AS is_inherited,"
+							      " pg_catalog.pg_get_constraintdef(con.oid, true) AS definition"
+							      " FROM pg_catalog.pg_constraint con"
+							      " JOIN pg_catalog.pg_class t ON t.oid = con.conrelid"
+							      " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace"
+							      " LEFT JOIN pg_catalog.pg_class rt ON rt.oid = con.confrelid"
+							      " LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rt.relnamespace"
+							      " LEFT JOIN pg_catalog.pg_class ic ON ic.oid = con.conindid AND con.contype IN ('p', 'u', 'x')"
+							      " WHERE t.relkind IN ('r', 'p', 'm') AND t.relpersistence <> 't'"
+							      " AND " USER_SCHEMA(
+								      "n") " ORDER BY n.nspname COLLATE \"C\", t.relname COLLATE \"C\", con.conname COLLATE \"C\"";
 
 static const struct col_spec constraint_specs[] = {
-	{ "columns", K_JSON },	    { "ref_columns", K_JSON },
-	{ "is_validated", K_BOOL }, { "is_deferrable", K_BOOL },
-	{ "is_inherited", K_BOOL }, { NULL, K_STR }
-};
+	{"columns", K_JSON},	  {"ref_columns", K_JSON},
+	{"is_validated", K_BOOL}, {"is_deferrable", K_BOOL},
+	{"is_inherited", K_BOOL}, {NULL, K_STR}};
 
 /* ---- statements -------------------------------------------------------- */
 
 static const struct col_spec statement_specs[] = {
-	{ "toplevel", K_BOOL },
-	{ "calls", K_NUM },
-	{ "total_ms", K_NUM },
-	{ "mean_ms", K_NUM },
-	{ "min_ms", K_NUM },
-	{ "max_ms", K_NUM },
-	{ "stddev_ms", K_NUM },
-	{ "rows", K_NUM },
-	{ "shared_blks_hit", K_NUM },
-	{ "shared_blks_read", K_NUM },
-	{ "shared_blks_dirtied", K_NUM },
-	{ "shared_blks_written", K_NUM },
-	{ "local_blks_hit", K_NUM },
-	{ "local_blks_read", K_NUM },
-	{ "temp_blks_read", K_NUM },
-	{ "temp_blks_written", K_NUM },
-	{ "blk_read_ms", K_NUM },
-	{ "blk_write_ms", K_NUM },
-	{ "plans", K_NUM },
-	{ "total_plan_ms", K_NUM },
-	{ "wal_bytes", K_NUM },
-	{ NULL, K_STR }
-};
+	{"toplevel", K_BOOL},
+	{"calls", K_NUM},
+	{"total_ms", K_NUM},
+	{"mean_ms", K_NUM},
+	{"min_ms", K_NUM},
+	{"max_ms", K_NUM},
+	{"stddev_ms", K_NUM},
+	{"rows", K_NUM},
+	{"shared_blks_hit", K_NUM},
+	{"shared_blks_read", K_NUM},
+	{"shared_blks_dirtied", K_NUM},
+	{"shared_blks_written", K_NUM},
+	{"local_blks_hit", K_NUM},
+	{"local_blks_read", K_NUM},
+	{"temp_blks_read", K_NUM},
+	{"temp_blks_written", K_NUM},
+	{"blk_read_ms", K_NUM},
+	{"blk_write_ms", K_NUM},
+	{"plans", K_NUM},
+	{"total_plan_ms", K_NUM},
+	{"wal_bytes", K_NUM},
+	{NULL, K_STR}};
 
 static void statements_sql(struct adv_buf *b, const char *schema_quoted,
 			   const char *version)
@@ -655,36 +674,38 @@ static void statements_sql(struct adv_buf *b, const char *schema_quoted,
 	int v19 = version_at_least(version, 1, 9);
 	int v111 = version_at_least(version, 1, 11);
 
-	adv_buf_addf(b,
-		     MARK "SELECT s.queryid::text AS queryid, r.rolname AS user,"
-		     " %s AS toplevel,"
-		     " CASE WHEN s.query = '<insufficient privilege>' THEN NULL ELSE s.query END AS query,"
-		     " s.calls, s.%s AS total_ms, s.%s AS mean_ms, s.%s AS min_ms,"
-		     " s.%s AS max_ms, s.%s AS stddev_ms, s.rows,"
-		     " s.shared_blks_hit, s.shared_blks_read, s.shared_blks_dirtied,"
-		     " s.shared_blks_written, s.local_blks_hit, s.local_blks_read,"
-		     " s.temp_blks_read, s.temp_blks_written,"
-		     " s.%s AS blk_read_ms, s.%s AS blk_write_ms,"
-		     " %s AS plans, %s AS total_plan_ms, %s AS wal_bytes,"
-		     " s.query = '<insufficient privilege>' AS _hidden"
-		     " FROM %s.pg_stat_statements s"
-		     " LEFT JOIN pg_catalog.pg_roles r ON r.oid = s.userid"
-		     " WHERE s.dbid = (SELECT d.oid FROM pg_catalog.pg_database d"
-		     "  WHERE d.datname = pg_catalog.current_database())"
-		     " AND s.query NOT LIKE '/* ip-collect */%%'"
-		     " ORDER BY s.queryid, r.rolname COLLATE \"C\"%s",
-		     v19 ? "s.toplevel" : "NULL::bool",
-		     v18 ? "total_exec_time" : "total_time",
-		     v18 ? "mean_exec_time" : "mean_time",
-		     v18 ? "min_exec_time" : "min_time",
-		     v18 ? "max_exec_time" : "max_time",
-		     v18 ? "stddev_exec_time" : "stddev_time",
-		     v111 ? "shared_blk_read_time" : "blk_read_time",
-		     v111 ? "shared_blk_write_time" : "blk_write_time",
-		     v18 ? "s.plans" : "NULL::int8",
-		     v18 ? "s.total_plan_time" : "NULL::float8",
-		     v18 ? "s.wal_bytes" : "NULL::numeric", schema_quoted,
-		     v19 ? ", s.toplevel DESC" : "");
+	adv_buf_addf(
+		b,
+		MARK
+		"SELECT s.queryid::text AS queryid, r.rolname AS user,"
+		" %s AS toplevel,"
+		" CASE WHEN s.query = '<insufficient privilege>' THEN NULL ELSE s.query END AS query,"
+		" s.calls, s.%s AS total_ms, s.%s AS mean_ms, s.%s AS min_ms,"
+		" s.%s AS max_ms, s.%s AS stddev_ms, s.rows,"
+		" s.shared_blks_hit, s.shared_blks_read, s.shared_blks_dirtied,"
+		" s.shared_blks_written, s.local_blks_hit, s.local_blks_read,"
+		" s.temp_blks_read, s.temp_blks_written,"
+		" s.%s AS blk_read_ms, s.%s AS blk_write_ms,"
+		" %s AS plans, %s AS total_plan_ms, %s AS wal_bytes,"
+		" s.query = '<insufficient privilege>' AS _hidden"
+		" FROM %s.pg_stat_statements s"
+		" LEFT JOIN pg_catalog.pg_roles r ON r.oid = s.userid"
+		" WHERE s.dbid = (SELECT d.oid FROM pg_catalog.pg_database d"
+		"  WHERE d.datname = pg_catalog.current_database())"
+		" AND s.query NOT LIKE '/* ip-collect */%%'"
+		" ORDER BY s.queryid, r.rolname COLLATE \"C\"%s",
+		v19 ? "s.toplevel" : "NULL::bool",
+		v18 ? "total_exec_time" : "total_time",
+		v18 ? "mean_exec_time" : "mean_time",
+		v18 ? "min_exec_time" : "min_time",
+		v18 ? "max_exec_time" : "max_time",
+		v18 ? "stddev_exec_time" : "stddev_time",
+		v111 ? "shared_blk_read_time" : "blk_read_time",
+		v111 ? "shared_blk_write_time" : "blk_write_time",
+		v18 ? "s.plans" : "NULL::int8",
+		v18 ? "s.total_plan_time" : "NULL::float8",
+		v18 ? "s.wal_bytes" : "NULL::numeric", schema_quoted,
+		v19 ? ", s.toplevel DESC" : "");
 }
 
 static enum adv_status collect_statements(struct pg_collect *pc,
@@ -699,11 +720,12 @@ static enum adv_status collect_statements(struct pg_collect *pc,
 	int hidden_col;
 
 	if (info->pgss_version == NULL) {
-		return warn(pc, "extension-missing", "statement", NULL,
-			    info->pgss_preloaded
-				    ? "pg_stat_statements is preloaded but not created in this database: run CREATE EXTENSION pg_stat_statements"
-				    : "pg_stat_statements is not installed: no statement records (add it to shared_preload_libraries and CREATE EXTENSION pg_stat_statements)",
-			    err);
+		return warn(
+			pc, "extension-missing", "statement", NULL,
+			info->pgss_preloaded
+				? "pg_stat_statements is preloaded but not created in this database: run CREATE EXTENSION pg_stat_statements"
+				: "pg_stat_statements is not installed: no statement records (add it to shared_preload_libraries and CREATE EXTENSION pg_stat_statements)",
+			err);
 	}
 	schema = adv_conn_quote_ident(pc->conn, info->pgss_schema);
 	adv_buf_init(&sql);
@@ -717,9 +739,10 @@ static enum adv_status collect_statements(struct pg_collect *pc,
 
 		if (h != NULL && h[0] == 't')
 			hidden++;
-		st = emit(pc, row_record(pc, "statement", res, row,
-					 statement_specs),
-			  err);
+		st = emit(
+			pc,
+			row_record(pc, "statement", res, row, statement_specs),
+			err);
 	}
 	adv_result_free(res);
 	if (st == ADV_OK && hidden > 0) {
@@ -736,12 +759,11 @@ static enum adv_status collect_statements(struct pg_collect *pc,
 
 static const char settings_sql[] =
 	MARK "SELECT name, setting, unit, category, vartype, source, context,"
-	" boot_val, reset_val, pending_restart"
-	" FROM pg_catalog.pg_settings ORDER BY name COLLATE \"C\"";
+	     " boot_val, reset_val, pending_restart"
+	     " FROM pg_catalog.pg_settings ORDER BY name COLLATE \"C\"";
 
-static const struct col_spec setting_specs[] = {
-	{ "pending_restart", K_BOOL }, { NULL, K_STR }
-};
+static const struct col_spec setting_specs[] = {{"pending_restart", K_BOOL},
+						{NULL, K_STR}};
 
 enum adv_status adv_collect_pg(struct adv_conn *conn,
 			       const struct adv_collect_opts *opts,
@@ -768,17 +790,18 @@ enum adv_status adv_collect_pg(struct adv_conn *conn,
 	pc.src.database = adv_xstrdup(adv_conn_database(conn));
 	adv_ts_now(pc.ts);
 
-	st = adv_conn_exec(conn,
-			   MARK "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-			   err);
+	st = adv_conn_exec(
+		conn, MARK "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+		err);
 	if (st == ADV_OK)
 		st = collect_snapshot(&pc, &info, err);
 	if (st == ADV_OK)
 		st = emit_rows(&pc, "table", tables_sql, table_specs, err);
 	if (st == ADV_OK && !opts->skip_columns && !info.can_read_statistic)
-		st = warn(&pc, "permission-denied", "column", NULL,
-			  "this role may not read pg_statistic: planner statistics are null for the columns it may not select",
-			  err);
+		st = warn(
+			&pc, "permission-denied", "column", NULL,
+			"this role may not read pg_statistic: planner statistics are null for the columns it may not select",
+			err);
 	if (st == ADV_OK && !opts->skip_columns)
 		st = emit_rows(&pc, "column",
 			       info.can_read_statistic

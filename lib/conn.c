@@ -26,12 +26,12 @@ int adv_engine_from_target(const char *target, enum adv_engine *out)
 		const char *scheme;
 		enum adv_engine engine;
 	} schemes[] = {
-		{ "postgresql://", ADV_ENGINE_POSTGRESQL },
-		{ "postgres://", ADV_ENGINE_POSTGRESQL },
-		{ "mysql://", ADV_ENGINE_MYSQL },
-		{ "mariadb://", ADV_ENGINE_MYSQL },
-		{ "mssql://", ADV_ENGINE_MSSQL },
-		{ "sqlserver://", ADV_ENGINE_MSSQL },
+		{"postgresql://", ADV_ENGINE_POSTGRESQL},
+		{"postgres://", ADV_ENGINE_POSTGRESQL},
+		{"mysql://", ADV_ENGINE_MYSQL},
+		{"mariadb://", ADV_ENGINE_MYSQL},
+		{"mssql://", ADV_ENGINE_MSSQL},
+		{"sqlserver://", ADV_ENGINE_MSSQL},
 	};
 	size_t i;
 	const char *sep;
@@ -194,8 +194,7 @@ int adv_result_col(const struct adv_result *res, const char *name)
 	return -1;
 }
 
-const char *adv_result_get(const struct adv_result *res, size_t row,
-			   size_t col)
+const char *adv_result_get(const struct adv_result *res, size_t row, size_t col)
 {
 	if (res == NULL || row >= res->nrows || col >= res->ncols)
 		return NULL;

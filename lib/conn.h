@@ -21,9 +21,10 @@ enum adv_engine {
 const char *adv_engine_name(enum adv_engine engine);
 
 enum adv_password_mode {
-	ADV_PASSWORD_AUTO = 0,	/* prompt only if the server asks and stdin is a tty */
-	ADV_PASSWORD_NEVER,	/* -w */
-	ADV_PASSWORD_FORCE	/* -W */
+	ADV_PASSWORD_AUTO =
+		0, /* prompt only if the server asks and stdin is a tty */
+	ADV_PASSWORD_NEVER, /* -w */
+	ADV_PASSWORD_FORCE  /* -W */
 };
 
 /* Asks the user for a password; returns a malloc'd string or NULL. */
@@ -32,16 +33,16 @@ typedef char *(*adv_prompt_fn)(const char *prompt, void *ctx);
 typedef void (*adv_echo_fn)(const char *sql, void *ctx);
 
 struct adv_conn_params {
-	const char *target;	/* -d: a name, a conninfo string or a URI */
+	const char *target; /* -d: a name, a conninfo string or a URI */
 	const char *host;
 	const char *port;
 	const char *user;
 	enum adv_password_mode password_mode;
 	adv_prompt_fn prompt;
 	void *prompt_ctx;
-	const char *application_name;	/* fallback_application_name */
-	int statement_timeout_ms;	/* 0: none */
-	adv_echo_fn echo;		/* sees the session setup too */
+	const char *application_name; /* fallback_application_name */
+	int statement_timeout_ms;     /* 0: none */
+	adv_echo_fn echo;	      /* sees the session setup too */
 	void *echo_ctx;
 };
 

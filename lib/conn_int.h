@@ -42,8 +42,7 @@ struct adv_conn {
 };
 
 enum adv_status adv_conn_pg_open(const struct adv_conn_params *params,
-				 struct adv_conn **out,
-				 struct adv_error *err);
+				 struct adv_conn **out, struct adv_error *err);
 
 char *adv_conn_pg_display(const struct adv_conn_params *params);
 

@@ -8,8 +8,8 @@
 #include "buf.h"
 #include "banned.h"
 
-static const char *const severity_names[] = { "info", "low", "medium", "high",
-					      "critical" };
+static const char *const severity_names[] = {"info", "low", "medium", "high",
+					     "critical"};
 
 const char *adv_severity_name(enum adv_severity sev)
 {
@@ -31,8 +31,8 @@ int adv_severity_parse(const char *s, enum adv_severity *out)
 	return -1;
 }
 
-void adv_finding_init(struct adv_finding *f, const char *tool,
-		      const char *rule, enum adv_severity sev)
+void adv_finding_init(struct adv_finding *f, const char *tool, const char *rule,
+		      enum adv_severity sev)
 {
 	memset(f, 0, sizeof(*f));
 	f->tool = adv_xstrdup(tool);
@@ -118,7 +118,8 @@ uint64_t adv_fnv1a(uint64_t h, const void *data, size_t len)
 
 static uint64_t hash_part(uint64_t h, const char *s)
 {
-	/* a separator that cannot occur in names keeps ("ab","c") != ("a","bc") */
+	/* a separator that cannot occur in names keeps ("ab","c") != ("a","bc")
+	 */
 	static const unsigned char sep = 0x1f;
 
 	if (s != NULL)
@@ -126,8 +127,8 @@ static uint64_t hash_part(uint64_t h, const char *s)
 	return adv_fnv1a(h, &sep, 1);
 }
 
-void adv_finding_compute_fingerprint(struct adv_finding *f,
-				     const char *engine, const char *database)
+void adv_finding_compute_fingerprint(struct adv_finding *f, const char *engine,
+				     const char *database)
 {
 	uint64_t h = ADV_FNV_OFFSET;
 
@@ -161,8 +162,7 @@ cJSON *adv_finding_to_record(const struct adv_finding *f, const char *ts,
 	adv_json_add_string(rec, "index", f->index);
 	adv_json_add_string(rec, "constraint", f->constraint);
 	adv_json_add_string(rec, "message", f->message);
-	cJSON_AddItemToObject(rec, "evidence",
-			      cJSON_Duplicate(f->evidence, 1));
+	cJSON_AddItemToObject(rec, "evidence", cJSON_Duplicate(f->evidence, 1));
 	if (f->action_kind != NULL) {
 		cJSON *action = cJSON_CreateObject();
 

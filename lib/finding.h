@@ -8,7 +8,8 @@
 #include "record.h"
 #include "status.h"
 
-/* One severity scale for every program: info < low < medium < high < critical. */
+/* One severity scale for every program: info < low < medium < high < critical.
+ */
 enum adv_severity {
 	ADV_SEV_INFO = 0,
 	ADV_SEV_LOW,
@@ -33,7 +34,7 @@ struct adv_finding {
 	char *schema;
 	char *table;
 	char *index;
-	char *constraint;	/* for findings about a constraint */
+	char *constraint; /* for findings about a constraint */
 	char *message;
 	cJSON *evidence;
 	/* action: kind NULL means no action */
@@ -46,8 +47,8 @@ struct adv_finding {
 	char *fingerprint;
 };
 
-void adv_finding_init(struct adv_finding *f, const char *tool,
-		      const char *rule, enum adv_severity sev);
+void adv_finding_init(struct adv_finding *f, const char *tool, const char *rule,
+		      enum adv_severity sev);
 void adv_finding_release(struct adv_finding *f);
 void adv_finding_set_object(struct adv_finding *f, const char *schema,
 			    const char *table, const char *index);
@@ -67,8 +68,8 @@ void adv_finding_set_action(struct adv_finding *f, const char *kind,
  * include host or cluster, so a baseline taken on staging suppresses the
  * same finding on production.
  */
-void adv_finding_compute_fingerprint(struct adv_finding *f,
-				     const char *engine, const char *database);
+void adv_finding_compute_fingerprint(struct adv_finding *f, const char *engine,
+				     const char *database);
 
 /* The record; ts and src are those of the facts the finding is about. */
 cJSON *adv_finding_to_record(const struct adv_finding *f, const char *ts,

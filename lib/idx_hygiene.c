@@ -25,7 +25,7 @@ struct run {
 	struct absorbed {
 		const struct adv_model_index *kept;
 		const struct adv_model_index *dropped;
-	} *absorbed;
+	} * absorbed;
 	size_t nabsorbed, absorbed_alloc;
 };
 
@@ -44,7 +44,8 @@ static double node_scans(const struct run *run,
 			 const struct adv_model_index *ix)
 {
 	const struct adv_model_index *here =
-		s == run->view ? ix : adv_model_find_index(s, ix->schema, ix->name);
+		s == run->view ? ix
+			       : adv_model_find_index(s, ix->schema, ix->name);
 	double scans;
 	size_t i;
 
@@ -105,8 +106,8 @@ static enum adv_status emit(struct run *run, struct adv_finding *f,
 
 	adv_finding_compute_fingerprint(f, run->view->src.engine,
 					run->view->src.database);
-	st = adv_report_finding(run->report, f, run->view->ts,
-				&run->view->src, err);
+	st = adv_report_finding(run->report, f, run->view->ts, &run->view->src,
+				err);
 	adv_finding_release(f);
 	return st;
 }
@@ -172,8 +173,8 @@ static void set_drop_action(struct run *run, struct adv_finding *f,
 	int online = !yes(ix->is_partitioned);
 
 	adv_buf_init(&sql);
-	adv_buf_addstr(&sql, online ? "DROP INDEX CONCURRENTLY "
-				    : "DROP INDEX ");
+	adv_buf_addstr(&sql,
+		       online ? "DROP INDEX CONCURRENTLY " : "DROP INDEX ");
 	adv_sql_qualified(&sql, run->engine, ix->schema, ix->name);
 	rollback = recreate_sql(ix, &online_create);
 	adv_finding_set_action(f, "drop_index", sql.data, rollback, online);
@@ -204,7 +205,8 @@ static void set_drop_constraint_action(struct run *run, struct adv_finding *f,
 	adv_sql_ident(&sql, run->engine, ix->constraint);
 	if (definition != NULL) {
 		adv_buf_addstr(&rollback, "ALTER TABLE ");
-		adv_sql_qualified(&rollback, run->engine, ix->schema, ix->table);
+		adv_sql_qualified(&rollback, run->engine, ix->schema,
+				  ix->table);
 		adv_buf_addstr(&rollback, " ADD CONSTRAINT ");
 		adv_sql_ident(&rollback, run->engine, ix->constraint);
 		adv_buf_addf(&rollback, " %s", definition);
@@ -226,8 +228,8 @@ static void key_text(struct adv_buf *b, const struct adv_model_index *ix,
 
 		if (i > 0)
 			adv_buf_addstr(b, ", ");
-		adv_buf_addstr(b, k->column != NULL ? k->column
-						    : k->expression);
+		adv_buf_addstr(b,
+			       k->column != NULL ? k->column : k->expression);
 		if (streq(k->direction, "desc"))
 			adv_buf_addstr(b, " DESC");
 	}
@@ -303,15 +305,17 @@ static int index_serves_fk(const struct adv_model_index *ix,
 	return 1;
 }
 
-static const struct adv_model_constraint *
-supported_fk(const struct run *run, const struct adv_model_index *ix)
+static const struct adv_model_constraint *supported_fk(
+	const struct run *run, const struct adv_model_index *ix)
 {
 	size_t i;
 
 	for (i = 0; i < run->view->nconstraints; i++) {
-		const struct adv_model_constraint *c = run->view->constraints[i];
+		const struct adv_model_constraint *c =
+			run->view->constraints[i];
 
-		if (streq(c->type, "foreign_key") && streq(c->schema, ix->schema) &&
+		if (streq(c->type, "foreign_key") &&
+		    streq(c->schema, ix->schema) &&
 		    streq(c->table, ix->table) && index_serves_fk(ix, c))
 			return c;
 	}
@@ -353,7 +357,8 @@ static enum adv_status check_unused(struct run *run,
 		cJSON_AddNumberToObject(node, "scans", here);
 		if (s->has_window && s->ts_epoch > 0) {
 			window = s->ts_epoch - s->window_start;
-			cJSON_AddNumberToObject(node, "observed_seconds", window);
+			cJSON_AddNumberToObject(node, "observed_seconds",
+						window);
 			if (min_window < 0 || window < min_window)
 				min_window = window;
 		} else {
@@ -393,10 +398,10 @@ static enum adv_status check_unused(struct run *run,
 			const struct adv_model_table *parent =
 				adv_model_find_table(run->view, fk->ref_schema,
 						     fk->ref_table);
-			double writes = parent != NULL && parent->has_writes
-						? parent->n_tup_upd +
-							  parent->n_tup_del
-						: -1;
+			double writes =
+				parent != NULL && parent->has_writes
+					? parent->n_tup_upd + parent->n_tup_del
+					: -1;
 
 			adv_finding_init(&f, TOOL, "unused-index", ADV_SEV_LOW);
 			adv_finding_set_object(&f, ix->schema, ix->table,
@@ -418,18 +423,19 @@ static enum adv_status check_unused(struct run *run,
 					counted == 1 ? "" : "s", fk->name,
 					fk->ref_schema, fk->ref_table,
 					fk->ref_schema, fk->ref_table);
-			cJSON_AddStringToObject(f.evidence, "supports_foreign_key",
-						fk->name);
+			cJSON_AddStringToObject(
+				f.evidence, "supports_foreign_key", fk->name);
 			cJSON_AddStringToObject(f.evidence, "parent_table",
 						fk->ref_table);
 			cJSON_AddStringToObject(f.evidence, "parent_schema",
 						fk->ref_schema);
-			adv_json_add_number(f.evidence, "parent_updates_deletes",
-					    writes, writes >= 0);
+			adv_json_add_number(f.evidence,
+					    "parent_updates_deletes", writes,
+					    writes >= 0);
 			if (writes >= 0 && min_window > 0)
-				cJSON_AddNumberToObject(f.evidence,
-							"parent_writes_per_day",
-							writes / (min_window / 86400.0));
+				cJSON_AddNumberToObject(
+					f.evidence, "parent_writes_per_day",
+					writes / (min_window / 86400.0));
 			else
 				cJSON_AddNullToObject(f.evidence,
 						      "parent_writes_per_day");
@@ -485,8 +491,7 @@ static int reversed_order(const struct adv_model_key *a,
 {
 	if (a->direction == NULL || b->direction == NULL)
 		return 0;
-	return !streq(a->direction, b->direction) &&
-	       !streq(a->nulls, b->nulls);
+	return !streq(a->direction, b->direction) && !streq(a->nulls, b->nulls);
 }
 
 static int has_string(char *const *v, size_t n, const char *s)
@@ -577,9 +582,8 @@ static enum adv_status report_duplicate(struct run *run,
 		f.severity = ADV_SEV_LOW;
 		f.confidence = 0.6;
 	} else {
-		adv_finding_set_message(&f,
-					"index '%s' duplicates '%s' (%s)", dn,
-					kn, size_text);
+		adv_finding_set_message(&f, "index '%s' duplicates '%s' (%s)",
+					dn, kn, size_text);
 		set_drop_action(run, &f, drop);
 		f.confidence = 0.95;
 	}
@@ -877,22 +881,21 @@ static enum adv_status check_fk(struct run *run,
 			adv_buf_addstr(&cols, ", ");
 		adv_sql_ident(&cols, run->engine, fk->columns[i]);
 	}
-	adv_buf_addstr(&sql, online ? "CREATE INDEX CONCURRENTLY "
-				    : "CREATE INDEX ");
+	adv_buf_addstr(&sql,
+		       online ? "CREATE INDEX CONCURRENTLY " : "CREATE INDEX ");
 	adv_sql_ident(&sql, run->engine, name);
 	adv_buf_addstr(&sql, " ON ");
 	adv_sql_qualified(&sql, run->engine, fk->schema, fk->table);
 	adv_buf_addf(&sql, " (%s)", cols.data);
-	adv_buf_addstr(&rollback, online ? "DROP INDEX CONCURRENTLY "
-					 : "DROP INDEX ");
+	adv_buf_addstr(&rollback,
+		       online ? "DROP INDEX CONCURRENTLY " : "DROP INDEX ");
 	adv_sql_qualified(&rollback, run->engine, fk->schema, name);
 
 	writes = parent != NULL && parent->has_writes
 			 ? parent->n_tup_upd + parent->n_tup_del
 			 : -1;
 	child_name = display(fk->schema, fk->table);
-	adv_finding_init(&f, TOOL, "foreign-key-without-index",
-			 ADV_SEV_MEDIUM);
+	adv_finding_init(&f, TOOL, "foreign-key-without-index", ADV_SEV_MEDIUM);
 	adv_finding_set_object(&f, fk->schema, fk->table, NULL);
 	adv_finding_set_constraint(&f, fk->name);
 	adv_buf_reset(&cols);
@@ -931,8 +934,10 @@ static enum adv_status check_fk(struct run *run,
 
 static int cmp_table_of(const void *a, const void *b)
 {
-	const struct adv_model_index *x = *(const struct adv_model_index *const *)a;
-	const struct adv_model_index *y = *(const struct adv_model_index *const *)b;
+	const struct adv_model_index *x =
+		*(const struct adv_model_index *const *)a;
+	const struct adv_model_index *y =
+		*(const struct adv_model_index *const *)b;
 	int c = strcmp(x->schema, y->schema);
 
 	if (c == 0)

@@ -12,16 +12,14 @@
 #include "banned.h"
 
 const char *const adv_indexes_rules[] = {
-	"unused-index",	   "duplicate-index",
-	"redundant-index", "invalid-index",
-	"foreign-key-without-index", NULL
-};
+	"unused-index",	 "duplicate-index",	      "redundant-index",
+	"invalid-index", "foreign-key-without-index", NULL};
 
-enum adv_status adv_model_load(struct adv_model *m,
-			       const char *const *inputs, size_t ninputs,
-			       int keep_going, struct adv_error *err)
+enum adv_status adv_model_load(struct adv_model *m, const char *const *inputs,
+			       size_t ninputs, int keep_going,
+			       struct adv_error *err)
 {
-	static const char *const stdin_only[] = { "-" };
+	static const char *const stdin_only[] = {"-"};
 	enum adv_status st = ADV_OK;
 	size_t i;
 
@@ -57,7 +55,6 @@ enum adv_status adv_model_load(struct adv_model *m,
 			}
 			if (st == ADV_EINPUT && keep_going) {
 				adv_warn("skipped: %s", err->message);
-				st = ADV_OK;
 				continue;
 			}
 			if (st != ADV_OK)
@@ -71,8 +68,7 @@ enum adv_status adv_model_load(struct adv_model *m,
 }
 
 enum adv_status adv_indexes_run(const struct adv_indexes_opts *opts,
-				struct adv_output *out,
-				struct adv_error *err)
+				struct adv_output *out, struct adv_error *err)
 {
 	struct adv_model model;
 	struct adv_report report;

@@ -183,8 +183,8 @@ static int r_bool(struct reader *r, const char *key)
 	return v;
 }
 
-static char **r_str_array(struct reader *r, const cJSON *obj,
-			  const char *key, size_t *n)
+static char **r_str_array(struct reader *r, const cJSON *obj, const char *key,
+			  size_t *n)
 {
 	const cJSON *arr = NULL, *item;
 	char **v = NULL;
@@ -195,12 +195,12 @@ static char **r_str_array(struct reader *r, const cJSON *obj,
 	if (r->st != ADV_OK || arr == NULL)
 		return NULL;
 	v = adv_xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(*v));
-	cJSON_ArrayForEach(item, arr)
-	{
+	cJSON_ArrayForEach (item, arr) {
 		if (!cJSON_IsString(item)) {
-			r->st = adv_error_set(r->err, ADV_EINPUT,
-					      "key '%s' must be an array of strings at '%s'",
-					      key, r->where);
+			r->st = adv_error_set(
+				r->err, ADV_EINPUT,
+				"key '%s' must be an array of strings at '%s'",
+				key, r->where);
 			break;
 		}
 		v[(*n)++] = adv_xstrdup(item->valuestring);
@@ -219,15 +219,15 @@ static void add_keys(struct reader *r, struct adv_model_index *ix)
 		return;
 	ix->keys = adv_xcalloc((size_t)cJSON_GetArraySize(arr) + 1,
 			       sizeof(*ix->keys));
-	cJSON_ArrayForEach(item, arr)
-	{
-		struct reader kr = { item, r->where, r->err, ADV_OK };
+	cJSON_ArrayForEach (item, arr) {
+		struct reader kr = {item, r->where, r->err, ADV_OK};
 		struct adv_model_key *k = &ix->keys[i];
 
 		if (!cJSON_IsObject(item)) {
-			r->st = adv_error_set(r->err, ADV_EINPUT,
-					      "key 'keys' must be an array of objects at '%s'",
-					      r->where);
+			r->st = adv_error_set(
+				r->err, ADV_EINPUT,
+				"key 'keys' must be an array of objects at '%s'",
+				r->where);
 			return;
 		}
 		k->column = r_str(&kr, "column");
@@ -244,16 +244,16 @@ static void add_keys(struct reader *r, struct adv_model_index *ix)
 			return;
 		}
 		if (k->column == NULL && k->expression == NULL) {
-			r->st = adv_error_set(r->err, ADV_EINPUT,
-					      "index key without 'column' or 'expression' at '%s'",
-					      r->where);
+			r->st = adv_error_set(
+				r->err, ADV_EINPUT,
+				"index key without 'column' or 'expression' at '%s'",
+				r->where);
 			return;
 		}
 	}
 }
 
-static enum adv_status add_index(struct adv_model_snapshot *s,
-				 struct reader *r)
+static enum adv_status add_index(struct adv_model_snapshot *s, struct reader *r)
 {
 	struct adv_model_index *ix = adv_xcalloc(1, sizeof(*ix));
 	int present;
@@ -285,9 +285,10 @@ static enum adv_status add_index(struct adv_model_snapshot *s,
 	ix->parent_index = r_str(r, "parent_index");
 	if (r->st == ADV_OK &&
 	    (ix->schema == NULL || ix->table == NULL || ix->name == NULL))
-		r->st = adv_error_set(r->err, ADV_EINPUT,
-				      "index record without schema, table and index at '%s'",
-				      r->where);
+		r->st = adv_error_set(
+			r->err, ADV_EINPUT,
+			"index record without schema, table and index at '%s'",
+			r->where);
 	if (r->st != ADV_OK) {
 		free_index(ix);
 		return r->st;
@@ -297,8 +298,7 @@ static enum adv_status add_index(struct adv_model_snapshot *s,
 	return ADV_OK;
 }
 
-static enum adv_status add_table(struct adv_model_snapshot *s,
-				 struct reader *r)
+static enum adv_status add_table(struct adv_model_snapshot *s, struct reader *r)
 {
 	struct adv_model_table *t = adv_xcalloc(1, sizeof(*t));
 	int p1, p2, p3;
@@ -316,9 +316,10 @@ static enum adv_status add_table(struct adv_model_snapshot *s,
 	t->n_tup_hot_upd = r_num(r, "n_tup_hot_upd", NULL);
 	t->has_writes = p1 || p2 || p3;
 	if (r->st == ADV_OK && (t->schema == NULL || t->table == NULL))
-		r->st = adv_error_set(r->err, ADV_EINPUT,
-				      "table record without schema and table at '%s'",
-				      r->where);
+		r->st = adv_error_set(
+			r->err, ADV_EINPUT,
+			"table record without schema and table at '%s'",
+			r->where);
 	if (r->st != ADV_OK) {
 		free(t->schema);
 		free(t->table);
@@ -351,9 +352,10 @@ static enum adv_status add_constraint(struct adv_model_snapshot *s,
 	c->definition = r_str(r, "definition");
 	if (r->st == ADV_OK &&
 	    (c->schema == NULL || c->table == NULL || c->name == NULL))
-		r->st = adv_error_set(r->err, ADV_EINPUT,
-				      "constraint record without schema, table and constraint at '%s'",
-				      r->where);
+		r->st = adv_error_set(
+			r->err, ADV_EINPUT,
+			"constraint record without schema, table and constraint at '%s'",
+			r->where);
 	if (r->st != ADV_OK) {
 		free_constraint(c);
 		return r->st;
@@ -379,14 +381,16 @@ static enum adv_status add_snapshot(struct adv_model_snapshot *s,
 	if (r->st != ADV_OK)
 		return r->st;
 	if (s->stats_reset != NULL && adv_ts_parse(s->stats_reset, &reset) != 0)
-		return adv_error_set(r->err, ADV_EINPUT,
-				     "key 'stats_reset' is not an RFC 3339 time at '%s'",
-				     r->where);
+		return adv_error_set(
+			r->err, ADV_EINPUT,
+			"key 'stats_reset' is not an RFC 3339 time at '%s'",
+			r->where);
 	if (s->postmaster_start != NULL &&
 	    adv_ts_parse(s->postmaster_start, &start) != 0)
-		return adv_error_set(r->err, ADV_EINPUT,
-				     "key 'postmaster_start' is not an RFC 3339 time at '%s'",
-				     r->where);
+		return adv_error_set(
+			r->err, ADV_EINPUT,
+			"key 'postmaster_start' is not an RFC 3339 time at '%s'",
+			r->where);
 	if (s->stats_reset != NULL) {
 		s->window_start = reset;
 		s->has_window = 1;
@@ -405,7 +409,7 @@ enum adv_status adv_model_add(struct adv_model *m, const cJSON *rec,
 	const char *ts = NULL;
 	struct adv_source src;
 	struct adv_model_snapshot *s;
-	struct reader r = { rec, where, err, ADV_OK };
+	struct reader r = {rec, where, err, ADV_OK};
 	enum adv_status st;
 	const char *t;
 
@@ -435,9 +439,10 @@ enum adv_status adv_model_add(struct adv_model *m, const cJSON *rec,
 
 		if (adv_ts_parse(ts, &epoch) != 0) {
 			adv_source_release(&src);
-			return adv_error_set(err, ADV_EINPUT,
-					     "key 'ts' is not an RFC 3339 time at '%s'",
-					     where);
+			return adv_error_set(
+				err, ADV_EINPUT,
+				"key 'ts' is not an RFC 3339 time at '%s'",
+				where);
 		}
 	}
 	s = snapshot_for(m, &src, ts);
@@ -458,8 +463,10 @@ enum adv_status adv_model_add(struct adv_model *m, const cJSON *rec,
 
 static int cmp_index_name(const void *a, const void *b)
 {
-	const struct adv_model_index *x = *(const struct adv_model_index *const *)a;
-	const struct adv_model_index *y = *(const struct adv_model_index *const *)b;
+	const struct adv_model_index *x =
+		*(const struct adv_model_index *const *)a;
+	const struct adv_model_index *y =
+		*(const struct adv_model_index *const *)b;
 	int c = strcmp(x->schema, y->schema);
 
 	return c != 0 ? c : strcmp(x->name, y->name);
@@ -467,8 +474,10 @@ static int cmp_index_name(const void *a, const void *b)
 
 static int cmp_table_name(const void *a, const void *b)
 {
-	const struct adv_model_table *x = *(const struct adv_model_table *const *)a;
-	const struct adv_model_table *y = *(const struct adv_model_table *const *)b;
+	const struct adv_model_table *x =
+		*(const struct adv_model_table *const *)a;
+	const struct adv_model_table *y =
+		*(const struct adv_model_table *const *)b;
 	int c = strcmp(x->schema, y->schema);
 
 	return c != 0 ? c : strcmp(x->table, y->table);
@@ -490,7 +499,7 @@ static void dedupe_indexes(struct adv_model_snapshot *s)
 	qsort(sorted, s->nindexes, sizeof(*sorted), cmp_index_name);
 	for (i = 1; i < s->nindexes; i++) {
 		if (cmp_index_name(&sorted[i - 1], &sorted[i]) == 0)
-			sorted[i]->snap = NULL;	/* mark the later copy */
+			sorted[i]->snap = NULL; /* mark the later copy */
 	}
 	free(sorted);
 	for (i = 0; i < s->nindexes; i++) {
@@ -584,15 +593,15 @@ void adv_model_finish(struct adv_model *m)
 
 		free(s->index_by_name);
 		free(s->table_by_name);
-		s->index_by_name = adv_xcalloc(s->nindexes + 1,
-					       sizeof(*s->index_by_name));
+		s->index_by_name =
+			adv_xcalloc(s->nindexes + 1, sizeof(*s->index_by_name));
 		if (s->nindexes > 0)
 			memcpy(s->index_by_name, s->indexes,
 			       s->nindexes * sizeof(*s->indexes));
 		qsort(s->index_by_name, s->nindexes, sizeof(*s->index_by_name),
 		      cmp_index_name);
-		s->table_by_name = adv_xcalloc(s->ntables + 1,
-					       sizeof(*s->table_by_name));
+		s->table_by_name =
+			adv_xcalloc(s->ntables + 1, sizeof(*s->table_by_name));
 		if (s->ntables > 0)
 			memcpy(s->table_by_name, s->tables,
 			       s->ntables * sizeof(*s->tables));
@@ -642,7 +651,8 @@ int adv_model_relation_exists(const struct adv_model_snapshot *s,
 static char *group_key(const struct adv_model_snapshot *s)
 {
 	if (s->src.cluster != NULL)
-		return adv_xstrfmt("%s\x1f" "c:%s\x1f%s",
+		return adv_xstrfmt("%s\x1f"
+				   "c:%s\x1f%s",
 				   s->src.engine ? s->src.engine : "",
 				   s->src.cluster,
 				   s->src.database ? s->src.database : "");
@@ -713,7 +723,8 @@ void adv_model_databases(const struct adv_model *m,
 		if (db->view == NULL) {
 			db->view = s;
 		} else {
-			int view_primary = same_str(db->view->src.role, "primary");
+			int view_primary =
+				same_str(db->view->src.role, "primary");
 			int s_primary = same_str(s->src.role, "primary");
 
 			if ((s_primary && !view_primary) ||

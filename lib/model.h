@@ -20,13 +20,13 @@
 struct adv_model_snapshot;
 
 struct adv_model_key {
-	char *column;		/* NULL for an expression key */
+	char *column; /* NULL for an expression key */
 	char *expression;
 	char *opclass;
-	int opclass_default;	/* 1, 0, or -1 unknown */
+	int opclass_default; /* 1, 0, or -1 unknown */
 	char *collation;
-	char *direction;	/* "asc", "desc", NULL for unordered methods */
-	char *nulls;		/* "first", "last", NULL */
+	char *direction; /* "asc", "desc", NULL for unordered methods */
+	char *nulls;	 /* "first", "last", NULL */
 };
 
 struct adv_model_index {
@@ -34,11 +34,11 @@ struct adv_model_index {
 	char *schema;
 	char *table;
 	char *name;
-	double oid;		/* creation order proxy; 0 when unknown */
+	double oid; /* creation order proxy; 0 when unknown */
 	char *method;
 	int is_unique, is_primary, is_exclusion, is_replica_identity;
-	int is_valid, is_ready, is_partitioned;	/* -1 unknown */
-	char *constraint;	/* backing constraint name or NULL */
+	int is_valid, is_ready, is_partitioned; /* -1 unknown */
+	char *constraint; /* backing constraint name or NULL */
 	char *constraint_type;
 	struct adv_model_key *keys;
 	size_t nkeys;
@@ -50,15 +50,15 @@ struct adv_model_index {
 	int has_size;
 	double scans, tuples_read, tuples_fetched;
 	int has_scans;
-	char *parent_schema;	/* set for a partition's index attached to a */
-	char *parent_index;	/* partitioned index */
+	char *parent_schema; /* set for a partition's index attached to a */
+	char *parent_index;  /* partitioned index */
 };
 
 struct adv_model_table {
 	struct adv_model_snapshot *snap;
 	char *schema;
 	char *table;
-	char *kind;		/* "table", "partitioned", "matview" */
+	char *kind; /* "table", "partitioned", "matview" */
 	int is_partition;
 	double size_bytes, estimated_rows;
 	double n_tup_ins, n_tup_upd, n_tup_del, n_tup_hot_upd;
@@ -70,7 +70,7 @@ struct adv_model_constraint {
 	char *schema;
 	char *table;
 	char *name;
-	char *type;		/* "primary_key", "unique", "foreign_key", ... */
+	char *type; /* "primary_key", "unique", "foreign_key", ... */
 	char **columns;
 	size_t ncolumns;
 	char *ref_schema;
@@ -86,7 +86,7 @@ struct adv_model_snapshot {
 	struct adv_source src;
 	char *ts;
 	double ts_epoch;
-	int explicit;		/* a snapshot record was seen */
+	int explicit; /* a snapshot record was seen */
 	char *server_version;
 	char *stats_reset;
 	char *postmaster_start;

@@ -138,8 +138,8 @@ enum adv_status adv_ndjson_next(struct adv_ndjson_reader *r, cJSON **out,
 			if (unterminated)
 				return adv_error_set(
 					err, ADV_EINPUT,
-					"truncated record at '%s:%ld'",
-					r->name, r->lineno);
+					"truncated record at '%s:%ld'", r->name,
+					r->lineno);
 			return adv_error_set(
 				err, ADV_EINPUT,
 				"malformed JSON at '%s:%ld' near column %ld",
@@ -148,7 +148,8 @@ enum adv_status adv_ndjson_next(struct adv_ndjson_reader *r, cJSON **out,
 					    : (long)(end - r->line.data) + 1);
 		}
 		if (end != NULL &&
-		    !is_blank(end, r->line.len - (size_t)(end - r->line.data))) {
+		    !is_blank(end,
+			      r->line.len - (size_t)(end - r->line.data))) {
 			cJSON_Delete(json);
 			return adv_error_set(
 				err, ADV_EINPUT,

@@ -9,7 +9,7 @@
 #include "status.h"
 
 /* Default cap on one input line: larger lines are rejected, not buffered. */
-#define ADV_NDJSON_MAX_LINE (16u * 1024u * 1024u)
+#define ADV_NDJSON_MAX_LINE ((size_t)16 * 1024 * 1024)
 
 /*
  * A streaming reader of newline-delimited JSON objects. Memory is bounded by
@@ -19,8 +19,8 @@
 struct adv_ndjson_reader {
 	FILE *fp;
 	int owns_fp;
-	char *name;	/* "<stdin>" or the path */
-	long lineno;	/* line of the record last returned */
+	char *name;  /* "<stdin>" or the path */
+	long lineno; /* line of the record last returned */
 	size_t max_line;
 	struct adv_buf line;
 	int at_eof;

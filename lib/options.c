@@ -29,77 +29,72 @@ enum {
 };
 
 static const struct adv_option conn_options[] = {
-	{ OPT_HOST, "host", 'h', ADV_ARG_REQUIRED, "HOST",
-	  "database server host or socket directory", ADV_COMPLETE_HOST, NULL },
-	{ OPT_PORT, "port", 'p', ADV_ARG_REQUIRED, "PORT",
-	  "database server port", ADV_COMPLETE_NONE, NULL },
-	{ OPT_USER, "username", 'U', ADV_ARG_REQUIRED, "USER",
-	  "database user name", ADV_COMPLETE_USER, NULL },
-	{ OPT_DBNAME, "dbname", 'd', ADV_ARG_REQUIRED, "DBNAME",
-	  "database name, conninfo string or URI (repeatable)",
-	  ADV_COMPLETE_NONE, NULL },
-	{ OPT_NO_PASSWORD, "no-password", 'w', ADV_ARG_NONE, NULL,
-	  "never prompt for a password", ADV_COMPLETE_NONE, NULL },
-	{ OPT_PASSWORD, "password", 'W', ADV_ARG_NONE, NULL,
-	  "prompt for a password before connecting", ADV_COMPLETE_NONE, NULL },
-	{ OPT_STATEMENT_TIMEOUT, "statement-timeout", 0, ADV_ARG_REQUIRED,
-	  "DURATION", "cancel any statement running longer (default 60s, 0 = none)",
-	  ADV_COMPLETE_NONE, NULL },
-	{ OPT_ECHO, "echo", 'e', ADV_ARG_NONE, NULL,
-	  "show every statement sent to the server on stderr",
-	  ADV_COMPLETE_NONE, NULL },
-	{ 0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL }
-};
+	{OPT_HOST, "host", 'h', ADV_ARG_REQUIRED, "HOST",
+	 "database server host or socket directory", ADV_COMPLETE_HOST, NULL},
+	{OPT_PORT, "port", 'p', ADV_ARG_REQUIRED, "PORT",
+	 "database server port", ADV_COMPLETE_NONE, NULL},
+	{OPT_USER, "username", 'U', ADV_ARG_REQUIRED, "USER",
+	 "database user name", ADV_COMPLETE_USER, NULL},
+	{OPT_DBNAME, "dbname", 'd', ADV_ARG_REQUIRED, "DBNAME",
+	 "database name, conninfo string or URI (repeatable)",
+	 ADV_COMPLETE_NONE, NULL},
+	{OPT_NO_PASSWORD, "no-password", 'w', ADV_ARG_NONE, NULL,
+	 "never prompt for a password", ADV_COMPLETE_NONE, NULL},
+	{OPT_PASSWORD, "password", 'W', ADV_ARG_NONE, NULL,
+	 "prompt for a password before connecting", ADV_COMPLETE_NONE, NULL},
+	{OPT_STATEMENT_TIMEOUT, "statement-timeout", 0, ADV_ARG_REQUIRED,
+	 "DURATION",
+	 "cancel any statement running longer (default 60s, 0 = none)",
+	 ADV_COMPLETE_NONE, NULL},
+	{OPT_ECHO, "echo", 'e', ADV_ARG_NONE, NULL,
+	 "show every statement sent to the server on stderr", ADV_COMPLETE_NONE,
+	 NULL},
+	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
 static const struct adv_option output_options[] = {
-	{ OPT_FORMAT, "format", 0, ADV_ARG_REQUIRED, "FORMAT",
-	  "auto, ndjson, text or csv (auto: text on a terminal)",
-	  ADV_COMPLETE_WORDS, "auto ndjson text csv" },
-	{ OPT_COLOR, "color", 0, ADV_ARG_REQUIRED, "WHEN",
-	  "colour text output: auto, always or never", ADV_COMPLETE_WORDS,
-	  "auto always never" },
-	{ 0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL }
-};
+	{OPT_FORMAT, "format", 0, ADV_ARG_REQUIRED, "FORMAT",
+	 "auto, ndjson, text or csv (auto: text on a terminal)",
+	 ADV_COMPLETE_WORDS, "auto ndjson text csv"},
+	{OPT_COLOR, "color", 0, ADV_ARG_REQUIRED, "WHEN",
+	 "colour text output: auto, always or never", ADV_COMPLETE_WORDS,
+	 "auto always never"},
+	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
 static const struct adv_option findings_options[] = {
-	{ OPT_FAIL_ON, "fail-on", 0, ADV_ARG_REQUIRED, "SEVERITY|RULE,...",
-	  "exit 1 when a finding at or above SEVERITY, or of a RULE, is emitted",
-	  ADV_COMPLETE_WORDS, "info low medium high critical" },
-	{ OPT_BASELINE, "baseline", 0, ADV_ARG_REQUIRED, "FILE",
-	  "suppress findings whose fingerprint appears in FILE",
-	  ADV_COMPLETE_FILE, NULL },
-	{ 0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL }
-};
+	{OPT_FAIL_ON, "fail-on", 0, ADV_ARG_REQUIRED, "SEVERITY|RULE,...",
+	 "exit 1 when a finding at or above SEVERITY, or of a RULE, is emitted",
+	 ADV_COMPLETE_WORDS, "info low medium high critical"},
+	{OPT_BASELINE, "baseline", 0, ADV_ARG_REQUIRED, "FILE",
+	 "suppress findings whose fingerprint appears in FILE",
+	 ADV_COMPLETE_FILE, NULL},
+	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
 static const struct adv_option input_options[] = {
-	{ OPT_KEEP_GOING, "keep-going", 'k', ADV_ARG_NONE, NULL,
-	  "skip malformed input lines with a warning instead of stopping",
-	  ADV_COMPLETE_NONE, NULL },
-	{ 0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL }
-};
+	{OPT_KEEP_GOING, "keep-going", 'k', ADV_ARG_NONE, NULL,
+	 "skip malformed input lines with a warning instead of stopping",
+	 ADV_COMPLETE_NONE, NULL},
+	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
 static const struct adv_option always_options[] = {
-	{ OPT_VERBOSE, "verbose", 'v', ADV_ARG_NONE, NULL,
-	  "more detail on stderr (repeat for more)", ADV_COMPLETE_NONE, NULL },
-	{ OPT_HELP, "help", '?', ADV_ARG_NONE, NULL, "show this help and exit",
-	  ADV_COMPLETE_NONE, NULL },
-	{ OPT_VERSION, "version", 'V', ADV_ARG_NONE, NULL,
-	  "show the version and exit", ADV_COMPLETE_NONE, NULL },
-	{ 0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL }
-};
+	{OPT_VERBOSE, "verbose", 'v', ADV_ARG_NONE, NULL,
+	 "more detail on stderr (repeat for more)", ADV_COMPLETE_NONE, NULL},
+	{OPT_HELP, "help", '?', ADV_ARG_NONE, NULL, "show this help and exit",
+	 ADV_COMPLETE_NONE, NULL},
+	{OPT_VERSION, "version", 'V', ADV_ARG_NONE, NULL,
+	 "show the version and exit", ADV_COMPLETE_NONE, NULL},
+	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
 /* --completion is hidden from help and completions. */
 static const struct adv_option hidden_options[] = {
-	{ OPT_COMPLETION, "completion", 0, ADV_ARG_REQUIRED, "SHELL",
-	  "print a completion script", ADV_COMPLETE_WORDS, "bash zsh" },
-	{ 0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL }
-};
+	{OPT_COMPLETION, "completion", 0, ADV_ARG_REQUIRED, "SHELL",
+	 "print a completion script", ADV_COMPLETE_WORDS, "bash zsh"},
+	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
 /* The tables in the order help shows them. */
 struct table_ref {
 	const char *title;
 	const struct adv_option *opts;
-	unsigned group;	/* 0: always */
+	unsigned group; /* 0: always */
 };
 
 static size_t collect_tables(struct table_ref *refs, unsigned groups,
@@ -108,18 +103,18 @@ static size_t collect_tables(struct table_ref *refs, unsigned groups,
 	size_t n = 0;
 
 	if (extra != NULL)
-		refs[n++] = (struct table_ref){ "Options", extra, 0 };
+		refs[n++] = (struct table_ref){"Options", extra, 0};
 	if (groups & ADV_OPTS_INPUT)
-		refs[n++] = (struct table_ref){ "Input", input_options, 0 };
+		refs[n++] = (struct table_ref){"Input", input_options, 0};
 	if (groups & ADV_OPTS_FINDINGS)
-		refs[n++] = (struct table_ref){ "Findings", findings_options, 0 };
+		refs[n++] = (struct table_ref){"Findings", findings_options, 0};
 	if (groups & ADV_OPTS_OUTPUT)
-		refs[n++] = (struct table_ref){ "Output", output_options, 0 };
+		refs[n++] = (struct table_ref){"Output", output_options, 0};
 	if (groups & ADV_OPTS_CONN)
-		refs[n++] = (struct table_ref){ "Connection", conn_options, 0 };
-	refs[n++] = (struct table_ref){ "General", always_options, 0 };
+		refs[n++] = (struct table_ref){"Connection", conn_options, 0};
+	refs[n++] = (struct table_ref){"General", always_options, 0};
 	if (hidden)
-		refs[n++] = (struct table_ref){ NULL, hidden_options, 0 };
+		refs[n++] = (struct table_ref){NULL, hidden_options, 0};
 	return n;
 }
 
@@ -154,8 +149,8 @@ enum adv_status adv_fail_on_parse(struct adv_fail_on *f, const char *value,
 		for (i = 0; i < len; i++) {
 			char c = rule[i];
 
-			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-			      c == '-')) {
+			if (!((c >= 'a' && c <= 'z') ||
+			      (c >= '0' && c <= '9') || c == '-')) {
 				free(rule);
 				return adv_error_set(
 					err, ADV_EUSAGE,
@@ -196,8 +191,8 @@ int adv_fail_on_matches(const struct adv_fail_on *f, const char *rule,
 }
 
 enum adv_status adv_fail_on_check_rules(const struct adv_fail_on *f,
-				       const char *const *known,
-				       struct adv_error *err)
+					const char *const *known,
+					struct adv_error *err)
 {
 	size_t i, j;
 
@@ -243,8 +238,8 @@ static enum adv_status handle_common(struct adv_common_opts *o, int id,
 		o->user = arg;
 		return ADV_OK;
 	case OPT_DBNAME:
-		o->dbnames = adv_xrealloc(o->dbnames, (o->ndbnames + 1) *
-							      sizeof(*o->dbnames));
+		o->dbnames = adv_xrealloc(
+			o->dbnames, (o->ndbnames + 1) * sizeof(*o->dbnames));
 		o->dbnames[o->ndbnames++] = arg;
 		return ADV_OK;
 	case OPT_NO_PASSWORD:
@@ -270,9 +265,10 @@ static enum adv_status handle_common(struct adv_common_opts *o, int id,
 		else if (strcmp(arg, "never") == 0)
 			o->color = 0;
 		else
-			return adv_error_set(err, ADV_EUSAGE,
-					     "invalid --color '%s' (use auto, always or never)",
-					     arg);
+			return adv_error_set(
+				err, ADV_EUSAGE,
+				"invalid --color '%s' (use auto, always or never)",
+				arg);
 		return ADV_OK;
 	case OPT_FAIL_ON:
 		return adv_fail_on_parse(&o->fail_on, arg, err);
@@ -293,9 +289,10 @@ static enum adv_status handle_common(struct adv_common_opts *o, int id,
 		return ADV_OK;
 	case OPT_COMPLETION:
 		if (strcmp(arg, "bash") != 0 && strcmp(arg, "zsh") != 0)
-			return adv_error_set(err, ADV_EUSAGE,
-					     "unknown shell '%s' for --completion (use bash or zsh)",
-					     arg);
+			return adv_error_set(
+				err, ADV_EUSAGE,
+				"unknown shell '%s' for --completion (use bash or zsh)",
+				arg);
 		o->completion = arg;
 		return ADV_OK;
 	default:
@@ -304,8 +301,7 @@ static enum adv_status handle_common(struct adv_common_opts *o, int id,
 	}
 }
 
-enum adv_status adv_options_parse(struct adv_common_opts *opts,
-				  unsigned groups,
+enum adv_status adv_options_parse(struct adv_common_opts *opts, unsigned groups,
 				  const struct adv_option *extra,
 				  adv_option_fn fn, void *ctx, int argc,
 				  char **argv, struct adv_error *err)
@@ -357,7 +353,7 @@ enum adv_status adv_options_parse(struct adv_common_opts *opts,
 		}
 	}
 	opterr = 0;
-	optind = 0;	/* 0, not 1: glibc then also resets its own state */
+	optind = 0; /* 0, not 1: glibc then also resets its own state */
 	for (;;) {
 		const struct adv_option *o = NULL;
 		int longindex = -1;
@@ -388,7 +384,7 @@ enum adv_status adv_options_parse(struct adv_common_opts *opts,
 						   argv[optind - 1]);
 			goto done;
 		}
-		if (c >= 256) {
+		if (c >= 256 && (size_t)(c - 256) < nflat) {
 			o = flat[c - 256];
 		} else {
 			for (i = 0; i < nflat; i++) {
@@ -400,7 +396,8 @@ enum adv_status adv_options_parse(struct adv_common_opts *opts,
 		}
 		if (o == NULL) {
 			st = adv_error_set(err, ADV_EINTERNAL,
-					   "option table has no entry for %d", c);
+					   "option table has no entry for %d",
+					   c);
 			goto done;
 		}
 		if (o->id >= OPT_HOST)
@@ -437,9 +434,9 @@ static void option_label(struct adv_buf *b, const struct adv_option *o)
 		adv_buf_addf(b, "=%s", o->arg_name);
 }
 
-void adv_options_help(struct adv_buf *b, const char *prog,
-		      const char *synopsis, const char *summary,
-		      unsigned groups, const struct adv_option *extra)
+void adv_options_help(struct adv_buf *b, const char *prog, const char *synopsis,
+		      const char *summary, unsigned groups,
+		      const struct adv_option *extra)
 {
 	struct table_ref refs[8];
 	size_t nrefs = collect_tables(refs, groups, extra, 0);
@@ -449,8 +446,8 @@ void adv_options_help(struct adv_buf *b, const char *prog,
 	adv_buf_addstr(b, "Usage:\n");
 	while (*synopsis != '\0') {
 		const char *nl = strchr(synopsis, '\n');
-		size_t len = nl != NULL ? (size_t)(nl - synopsis)
-					: strlen(synopsis);
+		size_t len =
+			nl != NULL ? (size_t)(nl - synopsis) : strlen(synopsis);
 
 		adv_buf_addf(b, "  %s %.*s\n", prog, (int)len, synopsis);
 		synopsis += len;
@@ -475,12 +472,14 @@ void adv_options_help(struct adv_buf *b, const char *prog,
 			adv_buf_release(&label);
 		}
 	}
-	adv_buf_addf(b, "\nExit status: 0 success, %s2 usage, 3 bad input, "
-			"4 cannot connect,\n5 server refused a statement, "
-			"6 partial, 7 local I/O error, 70 internal error.\n"
-			"See %s(1) and ip-advisor(7).\n",
-		     (groups & ADV_OPTS_FINDINGS) ? "1 findings matched --fail-on, "
-						  : "",
+	adv_buf_addf(b,
+		     "\nExit status: 0 success, %s2 usage, 3 bad input, "
+		     "4 cannot connect,\n5 server refused a statement, "
+		     "6 partial, 7 local I/O error, 70 internal error.\n"
+		     "See %s(1) and ip-advisor(7).\n",
+		     (groups & ADV_OPTS_FINDINGS)
+			     ? "1 findings matched --fail-on, "
+			     : "",
 		     prog);
 }
 
@@ -511,22 +510,25 @@ static void completion_bash(struct adv_buf *b, const char *prog,
 	size_t i;
 	const struct adv_option *o;
 
-	adv_buf_addf(b, "# bash completion for %s\n"
-			"# generated by '%s --completion=bash'; do not edit\n",
+	adv_buf_addf(b,
+		     "# bash completion for %s\n"
+		     "# generated by '%s --completion=bash'; do not edit\n",
 		     prog, prog);
 	func_name(b, prog);
-	adv_buf_addstr(b, "()\n{\n"
-			  "\tlocal cur prev opt\n"
-			  "\tcur=${COMP_WORDS[COMP_CWORD]}\n"
-			  "\tprev=${COMP_WORDS[COMP_CWORD-1]}\n"
-			  "\topt=$prev\n"
-			  "\tif [ \"$cur\" = \"=\" ]; then cur=; fi\n"
-			  "\tif [ \"$prev\" = \"=\" ] && [ \"$COMP_CWORD\" -ge 2 ]; then\n"
-			  "\t\topt=${COMP_WORDS[COMP_CWORD-2]}\n"
-			  "\telif [ \"${COMP_WORDS[COMP_CWORD]}\" = \"=\" ]; then\n"
-			  "\t\topt=$prev\n"
-			  "\tfi\n"
-			  "\tcase $opt in\n");
+	adv_buf_addstr(
+		b,
+		"()\n{\n"
+		"\tlocal cur prev opt\n"
+		"\tcur=${COMP_WORDS[COMP_CWORD]}\n"
+		"\tprev=${COMP_WORDS[COMP_CWORD-1]}\n"
+		"\topt=$prev\n"
+		"\tif [ \"$cur\" = \"=\" ]; then cur=; fi\n"
+		"\tif [ \"$prev\" = \"=\" ] && [ \"$COMP_CWORD\" -ge 2 ]; then\n"
+		"\t\topt=${COMP_WORDS[COMP_CWORD-2]}\n"
+		"\telif [ \"${COMP_WORDS[COMP_CWORD]}\" = \"=\" ]; then\n"
+		"\t\topt=$prev\n"
+		"\tfi\n"
+		"\tcase $opt in\n");
 	for (i = 0; i < nrefs; i++) {
 		for (o = refs[i].opts; o->id != 0; o++) {
 			if (o->arg != ADV_ARG_REQUIRED)
@@ -537,17 +539,25 @@ static void completion_bash(struct adv_buf *b, const char *prog,
 			adv_buf_addf(b, "--%s)\n", o->long_name);
 			switch (o->complete) {
 			case ADV_COMPLETE_FILE:
-				adv_buf_addstr(b, "\t\tmapfile -t COMPREPLY < <(compgen -f -- \"$cur\")\n");
+				adv_buf_addstr(
+					b,
+					"\t\tmapfile -t COMPREPLY < <(compgen -f -- \"$cur\")\n");
 				break;
 			case ADV_COMPLETE_HOST:
-				adv_buf_addstr(b, "\t\tmapfile -t COMPREPLY < <(compgen -A hostname -- \"$cur\")\n");
+				adv_buf_addstr(
+					b,
+					"\t\tmapfile -t COMPREPLY < <(compgen -A hostname -- \"$cur\")\n");
 				break;
 			case ADV_COMPLETE_USER:
-				adv_buf_addstr(b, "\t\tmapfile -t COMPREPLY < <(compgen -u -- \"$cur\")\n");
+				adv_buf_addstr(
+					b,
+					"\t\tmapfile -t COMPREPLY < <(compgen -u -- \"$cur\")\n");
 				break;
 			case ADV_COMPLETE_WORDS:
-				adv_buf_addf(b, "\t\tmapfile -t COMPREPLY < <(compgen -W '%s' -- \"$cur\")\n",
-					     o->words);
+				adv_buf_addf(
+					b,
+					"\t\tmapfile -t COMPREPLY < <(compgen -W '%s' -- \"$cur\")\n",
+					o->words);
 				break;
 			case ADV_COMPLETE_NONE:
 				adv_buf_addstr(b, "\t\tCOMPREPLY=()\n");
@@ -565,8 +575,9 @@ static void completion_bash(struct adv_buf *b, const char *prog,
 			adv_buf_addf(b, "--%s ", o->long_name);
 		}
 	}
-	adv_buf_addstr(b, "' -- \"$cur\")\n\t\treturn\n\t\t;;\n\tesac\n"
-			  "\tmapfile -t COMPREPLY < <(compgen -f -- \"$cur\")\n}\n");
+	adv_buf_addstr(
+		b, "' -- \"$cur\")\n\t\treturn\n\t\t;;\n\tesac\n"
+		   "\tmapfile -t COMPREPLY < <(compgen -f -- \"$cur\")\n}\n");
 	adv_buf_addstr(b, "complete -o default -F ");
 	func_name(b, prog);
 	adv_buf_addf(b, " %s\n", prog);
@@ -578,15 +589,17 @@ static void completion_zsh(struct adv_buf *b, const char *prog,
 	size_t i;
 	const struct adv_option *o;
 
-	adv_buf_addf(b, "#compdef %s\n"
-			"# zsh completion for %s\n"
-			"# generated by '%s --completion=zsh'; do not edit\n\n"
-			"_arguments -s -S \\\n",
+	adv_buf_addf(b,
+		     "#compdef %s\n"
+		     "# zsh completion for %s\n"
+		     "# generated by '%s --completion=zsh'; do not edit\n\n"
+		     "_arguments -s -S \\\n",
 		     prog, prog, prog);
 	for (i = 0; i < nrefs; i++) {
 		for (o = refs[i].opts; o->id != 0; o++) {
 			const char *eq = o->arg == ADV_ARG_REQUIRED ? "=" : "";
-			const char *plus = o->arg == ADV_ARG_REQUIRED ? "+" : "";
+			const char *plus =
+				o->arg == ADV_ARG_REQUIRED ? "+" : "";
 
 			adv_buf_addstr(b, "\t");
 			if (o->short_name != 0 && o->short_name != '?')

@@ -21,25 +21,25 @@ enum adv_opt_complete {
 	ADV_COMPLETE_FILE,
 	ADV_COMPLETE_HOST,
 	ADV_COMPLETE_USER,
-	ADV_COMPLETE_WORDS	/* one of the space-separated words */
+	ADV_COMPLETE_WORDS /* one of the space-separated words */
 };
 
 struct adv_option {
-	int id;			/* passed to the program's handler; > 0 */
+	int id; /* passed to the program's handler; > 0 */
 	const char *long_name;
-	int short_name;		/* 0 when there is none */
+	int short_name; /* 0 when there is none */
 	enum adv_opt_arg arg;
-	const char *arg_name;	/* "DURATION" */
-	const char *help;	/* one line */
+	const char *arg_name; /* "DURATION" */
+	const char *help;     /* one line */
 	enum adv_opt_complete complete;
 	const char *words;
 };
 
 /* Shared groups, or-ed together. */
-#define ADV_OPTS_CONN 1u	/* -h -p -U -d -w -W --statement-timeout -e */
-#define ADV_OPTS_OUTPUT 2u	/* --format --color */
-#define ADV_OPTS_FINDINGS 4u	/* --fail-on --baseline */
-#define ADV_OPTS_INPUT 8u	/* --keep-going */
+#define ADV_OPTS_CONN	  1u /* -h -p -U -d -w -W --statement-timeout -e */
+#define ADV_OPTS_OUTPUT	  2u /* --format --color */
+#define ADV_OPTS_FINDINGS 4u /* --fail-on --baseline */
+#define ADV_OPTS_INPUT	  8u /* --keep-going */
 
 /* --fail-on=SEVERITY or --fail-on=RULE[,RULE...] */
 struct adv_fail_on {
@@ -61,8 +61,8 @@ int adv_fail_on_matches(const struct adv_fail_on *f, const char *rule,
 /* Rejects rule ids not in known (NULL-terminated): a typo in CI must not
  * silently never match. */
 enum adv_status adv_fail_on_check_rules(const struct adv_fail_on *f,
-				       const char *const *known,
-				       struct adv_error *err);
+					const char *const *known,
+					struct adv_error *err);
 void adv_fail_on_release(struct adv_fail_on *f);
 
 /* Everything the shared groups set, plus the operands. */
@@ -71,14 +71,14 @@ struct adv_common_opts {
 	const char *host;
 	const char *port;
 	const char *user;
-	const char **dbnames;	/* every -d, in order; the array is owned */
+	const char **dbnames; /* every -d, in order; the array is owned */
 	size_t ndbnames;
 	enum adv_password_mode password_mode;
-	double statement_timeout;	/* seconds; 0 = none */
+	double statement_timeout; /* seconds; 0 = none */
 	int echo;
 	/* output */
 	enum adv_format format;
-	int color;		/* -1 auto */
+	int color; /* -1 auto */
 	/* findings */
 	struct adv_fail_on fail_on;
 	const char *baseline;
@@ -88,7 +88,7 @@ struct adv_common_opts {
 	int verbose;
 	int help;
 	int version;
-	const char *completion;	/* shell name for --completion */
+	const char *completion; /* shell name for --completion */
 	char **operands;	/* points into argv */
 	int noperands;
 };
@@ -101,17 +101,16 @@ typedef enum adv_status (*adv_option_fn)(void *ctx, int id, const char *arg,
  * id. Errors are ADV_EUSAGE with a message naming the option. Option values
  * point into argv; opts->dbnames is allocated (see _release).
  */
-enum adv_status adv_options_parse(struct adv_common_opts *opts,
-				  unsigned groups,
+enum adv_status adv_options_parse(struct adv_common_opts *opts, unsigned groups,
 				  const struct adv_option *extra,
 				  adv_option_fn fn, void *ctx, int argc,
 				  char **argv, struct adv_error *err);
 void adv_common_opts_release(struct adv_common_opts *opts);
 
 /* --help text: synopsis lines, a one-line summary, then every option. */
-void adv_options_help(struct adv_buf *b, const char *prog,
-		      const char *synopsis, const char *summary,
-		      unsigned groups, const struct adv_option *extra);
+void adv_options_help(struct adv_buf *b, const char *prog, const char *synopsis,
+		      const char *summary, unsigned groups,
+		      const struct adv_option *extra);
 
 /* A completion script for shell "bash" or "zsh". */
 enum adv_status adv_options_completion(struct adv_buf *b, const char *prog,

@@ -51,9 +51,10 @@ enum adv_status adv_format_parse(const char *s, enum adv_format *out,
 	else if (strcmp(s, "csv") == 0)
 		*out = ADV_FORMAT_CSV;
 	else
-		return adv_error_set(err, ADV_EUSAGE,
-				     "unknown format '%s' (use auto, ndjson, text or csv)",
-				     s);
+		return adv_error_set(
+			err, ADV_EUSAGE,
+			"unknown format '%s' (use auto, ndjson, text or csv)",
+			s);
 	return ADV_OK;
 }
 
@@ -77,8 +78,9 @@ struct adv_output *adv_output_new(FILE *fp, const char *name,
 			(term == NULL || strcmp(term, "dumb") != 0);
 	}
 	out->color = color;
-	out->flush_each = tty || (fstat(fileno(fp), &st) == 0 &&
-				  (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)));
+	out->flush_each =
+		tty || (fstat(fileno(fp), &st) == 0 &&
+			(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)));
 	adv_buf_init(&out->scratch);
 	adv_buf_init(&out->summaries);
 	return out;
@@ -102,8 +104,8 @@ static enum adv_status write_failed(struct adv_output *out,
 			     out->name, strerror(saved));
 }
 
-static enum adv_status put(struct adv_output *out, const char *data,
-			   size_t len, struct adv_error *err)
+static enum adv_status put(struct adv_output *out, const char *data, size_t len,
+			   struct adv_error *err)
 {
 	if (len > 0 && fwrite(data, 1, len, out->fp) != len)
 		return write_failed(out, err);
@@ -223,35 +225,43 @@ static enum adv_status text_record(struct adv_output *out, const cJSON *rec,
 		return ADV_OK;
 	}
 	if (strcmp(type, "summary") == 0) {
-		const cJSON *n = cJSON_GetObjectItemCaseSensitive(rec, "index_count");
-		const cJSON *bytes = cJSON_GetObjectItemCaseSensitive(rec, "index_bytes");
-		const cJSON *reclaim = cJSON_GetObjectItemCaseSensitive(rec, "reclaimable_bytes");
-		const cJSON *nf = cJSON_GetObjectItemCaseSensitive(rec, "finding_count");
+		const cJSON *n =
+			cJSON_GetObjectItemCaseSensitive(rec, "index_count");
+		const cJSON *bytes =
+			cJSON_GetObjectItemCaseSensitive(rec, "index_bytes");
+		const cJSON *reclaim = cJSON_GetObjectItemCaseSensitive(
+			rec, "reclaimable_bytes");
+		const cJSON *nf =
+			cJSON_GetObjectItemCaseSensitive(rec, "finding_count");
 		char s1[32] = "?", s2[32] = "?";
 
 		if (cJSON_IsNumber(bytes))
-			adv_format_size((int64_t)bytes->valuedouble, s1, sizeof(s1));
+			adv_format_size((int64_t)bytes->valuedouble, s1,
+					sizeof(s1));
 		if (cJSON_IsNumber(reclaim))
-			adv_format_size((int64_t)reclaim->valuedouble, s2, sizeof(s2));
+			adv_format_size((int64_t)reclaim->valuedouble, s2,
+					sizeof(s2));
 		const char *db = src_database(rec);
 
-		adv_buf_addf(&out->summaries,
-			     "%s%s%.0f indexes (%s), %.0f findings, %s reclaimable by the suggested drops\n",
-			     db != NULL ? db : "", db != NULL ? ": " : "",
-			     cJSON_IsNumber(n) ? n->valuedouble : 0, s1,
-			     cJSON_IsNumber(nf) ? nf->valuedouble : 0, s2);
+		adv_buf_addf(
+			&out->summaries,
+			"%s%s%.0f indexes (%s), %.0f findings, %s reclaimable by the suggested drops\n",
+			db != NULL ? db : "", db != NULL ? ": " : "",
+			cJSON_IsNumber(n) ? n->valuedouble : 0, s1,
+			cJSON_IsNumber(nf) ? nf->valuedouble : 0, s2);
 		out->nsummaries++;
 		return ADV_OK;
 	}
 	if (strcmp(type, "warning") == 0) {
-		adv_buf_addf(b, "warning: %s", str_key(rec, "message") ? str_key(rec, "message") : "");
+		adv_buf_addf(b, "warning: %s",
+			     str_key(rec, "message") ? str_key(rec, "message")
+						     : "");
 		adv_buf_addch(b, '\n');
 		return put(out, b->data, b->len, err);
 	}
 	adv_buf_addf(b, "%-10s ", type);
 	object_name(b, rec);
-	cJSON_ArrayForEach(item, rec)
-	{
+	cJSON_ArrayForEach (item, rec) {
 		if (envelope_key(item->string) || cJSON_IsArray(item) ||
 		    cJSON_IsObject(item) || cJSON_IsNull(item))
 			continue;
@@ -285,10 +295,9 @@ static enum adv_status csv_finding(struct adv_output *out, const cJSON *rec,
 				   struct adv_error *err)
 {
 	static const char *const cols[] = {
-		"severity", "rule",	    "schema",	  "table",
-		"index",    "constraint", "message",	  "sql",
-		"rollback_sql", "confidence", "fingerprint"
-	};
+		"severity",	"rule",	      "schema",	    "table",
+		"index",	"constraint", "message",    "sql",
+		"rollback_sql", "confidence", "fingerprint"};
 	const cJSON *action = cJSON_GetObjectItemCaseSensitive(rec, "action");
 	size_t i;
 	enum adv_status st;
@@ -311,8 +320,9 @@ static enum adv_status csv_finding(struct adv_output *out, const cJSON *rec,
 
 		if (strcmp(key, "sql") == 0 || strcmp(key, "rollback_sql") == 0)
 			from = cJSON_IsObject(action) ? action : NULL;
-		item = from == NULL ? NULL
-				    : cJSON_GetObjectItemCaseSensitive(from, key);
+		item = from == NULL
+			       ? NULL
+			       : cJSON_GetObjectItemCaseSensitive(from, key);
 		adv_buf_reset(&out->scratch);
 		if (item != NULL)
 			scalar_text(&out->scratch, item);
@@ -341,8 +351,7 @@ static enum adv_status csv_record(struct adv_output *out, const cJSON *rec,
 		st = csv_field(out, "type", 1, err);
 		if (st != ADV_OK)
 			return st;
-		cJSON_ArrayForEach(item, rec)
-		{
+		cJSON_ArrayForEach (item, rec) {
 			if (envelope_key(item->string))
 				continue;
 			st = csv_field(out, item->string, 0, err);
@@ -352,8 +361,7 @@ static enum adv_status csv_record(struct adv_output *out, const cJSON *rec,
 		if (fputs("\r\n", out->fp) == EOF)
 			return write_failed(out, err);
 	}
-	cJSON_ArrayForEach(item, rec)
-	{
+	cJSON_ArrayForEach (item, rec) {
 		if (item->string != NULL && strcmp(item->string, "type") != 0 &&
 		    envelope_key(item->string))
 			continue;
@@ -375,8 +383,9 @@ enum adv_status adv_output_record(struct adv_output *out, const cJSON *rec,
 	enum adv_status st;
 
 	if (str_key(rec, "type") == NULL)
-		return adv_error_set(err, ADV_EINTERNAL,
-				     "record without a type reached the output");
+		return adv_error_set(
+			err, ADV_EINTERNAL,
+			"record without a type reached the output");
 	switch (out->format) {
 	case ADV_FORMAT_TEXT:
 		st = text_record(out, rec, err);
@@ -488,8 +497,7 @@ static enum adv_status print_table(struct adv_output *out,
 	return put(out, b->data, b->len, err);
 }
 
-enum adv_status adv_output_finish(struct adv_output *out,
-				  struct adv_error *err)
+enum adv_status adv_output_finish(struct adv_output *out, struct adv_error *err)
 {
 	enum adv_status st = ADV_OK;
 

@@ -27,9 +27,10 @@ enum adv_status adv_parse_int64(const char *s, int64_t min, int64_t max,
 		return adv_error_set(err, ADV_EUSAGE,
 				     "invalid number '%s' for %s", s, what);
 	if (v < min || v > max)
-		return adv_error_set(err, ADV_EUSAGE,
-				     "%s must be between %lld and %lld, not '%s'",
-				     what, (long long)min, (long long)max, s);
+		return adv_error_set(
+			err, ADV_EUSAGE,
+			"%s must be between %lld and %lld, not '%s'", what,
+			(long long)min, (long long)max, s);
 	*out = (int64_t)v;
 	return ADV_OK;
 }
@@ -39,8 +40,8 @@ static int split_number(const char *s, double *num, const char **unit)
 {
 	char *end = NULL;
 
-	if (s == NULL || *s == '\0' || isspace((unsigned char)*s) || *s == '-' ||
-	    *s == '+')
+	if (s == NULL || *s == '\0' || isspace((unsigned char)*s) ||
+	    *s == '-' || *s == '+')
 		return -1;
 	if (!isdigit((unsigned char)*s) && *s != '.')
 		return -1;
@@ -61,18 +62,18 @@ enum adv_status adv_parse_size(const char *s, int64_t max, const char *what,
 		const char *name;
 		double factor;
 	} units[] = {
-		{ "", 1 },
-		{ "B", 1 },
-		{ "bytes", 1 },
-		{ "kB", 1024.0 },
-		{ "KB", 1024.0 },
-		{ "K", 1024.0 },
-		{ "MB", 1024.0 * 1024 },
-		{ "M", 1024.0 * 1024 },
-		{ "GB", 1024.0 * 1024 * 1024 },
-		{ "G", 1024.0 * 1024 * 1024 },
-		{ "TB", 1024.0 * 1024 * 1024 * 1024 },
-		{ "T", 1024.0 * 1024 * 1024 * 1024 },
+		{"", 1},
+		{"B", 1},
+		{"bytes", 1},
+		{"kB", 1024.0},
+		{"KB", 1024.0},
+		{"K", 1024.0},
+		{"MB", 1024.0 * 1024},
+		{"M", 1024.0 * 1024},
+		{"GB", 1024.0 * 1024 * 1024},
+		{"G", 1024.0 * 1024 * 1024},
+		{"TB", 1024.0 * 1024 * 1024 * 1024},
+		{"T", 1024.0 * 1024 * 1024 * 1024},
 	};
 	double num;
 	const char *unit;
@@ -87,16 +88,17 @@ enum adv_status adv_parse_size(const char *s, int64_t max, const char *what,
 			double bytes = floor(num * units[i].factor);
 
 			if (bytes > (double)max)
-				return adv_error_set(
-					err, ADV_EUSAGE,
-					"%s is too large: '%s'", what, s);
+				return adv_error_set(err, ADV_EUSAGE,
+						     "%s is too large: '%s'",
+						     what, s);
 			*out = (int64_t)bytes;
 			return ADV_OK;
 		}
 	}
-	return adv_error_set(err, ADV_EUSAGE,
-			     "unknown size unit '%s' in '%s' for %s (use B, kB, MB, GB, TB)",
-			     unit, s, what);
+	return adv_error_set(
+		err, ADV_EUSAGE,
+		"unknown size unit '%s' in '%s' for %s (use B, kB, MB, GB, TB)",
+		unit, s, what);
 }
 
 enum adv_status adv_parse_duration(const char *s, double max_seconds,
@@ -107,41 +109,42 @@ enum adv_status adv_parse_duration(const char *s, double max_seconds,
 		const char *name;
 		double seconds;
 	} units[] = {
-		{ "", 1 },	   { "us", 1e-6 },     { "ms", 1e-3 },
-		{ "s", 1 },	   { "sec", 1 },       { "m", 60 },
-		{ "min", 60 },	   { "h", 3600 },      { "d", 86400 },
-		{ "day", 86400 },  { "days", 86400 },  { "w", 604800 },
+		{"", 1},      {"us", 1e-6},   {"ms", 1e-3},    {"s", 1},
+		{"sec", 1},   {"m", 60},      {"min", 60},     {"h", 3600},
+		{"d", 86400}, {"day", 86400}, {"days", 86400}, {"w", 604800},
 	};
 	double num;
 	const char *unit;
 	size_t i;
 
 	if (split_number(s, &num, &unit) != 0)
-		return adv_error_set(err, ADV_EUSAGE,
-				     "invalid duration '%s' for %s (e.g. 7d, 12h, 30min)",
-				     s == NULL ? "" : s, what);
+		return adv_error_set(
+			err, ADV_EUSAGE,
+			"invalid duration '%s' for %s (e.g. 7d, 12h, 30min)",
+			s == NULL ? "" : s, what);
 	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
 		if (strcmp(unit, units[i].name) == 0) {
 			double secs = num * units[i].seconds;
 
 			if (secs > max_seconds)
-				return adv_error_set(
-					err, ADV_EUSAGE,
-					"%s is too large: '%s'", what, s);
+				return adv_error_set(err, ADV_EUSAGE,
+						     "%s is too large: '%s'",
+						     what, s);
 			*out = secs;
 			return ADV_OK;
 		}
 	}
-	return adv_error_set(err, ADV_EUSAGE,
-			     "unknown duration unit '%s' in '%s' for %s (use ms, s, min, h, d, w)",
-			     unit, s, what);
+	return adv_error_set(
+		err, ADV_EUSAGE,
+		"unknown duration unit '%s' in '%s' for %s (use ms, s, min, h, d, w)",
+		unit, s, what);
 }
 
 void adv_format_size(int64_t bytes, char *out, int outlen)
 {
-	static const char *const names[] = { "kB", "MB", "GB", "TB", "PB" };
-	double v = (double)bytes;
-	int i = -1;
+	static const char *const names[] = {"kB", "MB", "GB", "TB", "PB"};
+	double v = (double)bytes / 1024;
+	int i = 0;
 
 	if (bytes < 1024) {
 		snprintf(out, (size_t)outlen, "%lld bytes", (long long)bytes);

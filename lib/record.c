@@ -60,8 +60,7 @@ enum adv_status adv_source_from_json(const cJSON *obj, struct adv_source *src,
 	    adv_json_string(obj, "host", "src", &host, err) != ADV_OK ||
 	    adv_json_number(obj, "port", "src", &port, &has_port, err) !=
 		    ADV_OK ||
-	    adv_json_string(obj, "database", "src", &database, err) !=
-		    ADV_OK ||
+	    adv_json_string(obj, "database", "src", &database, err) != ADV_OK ||
 	    adv_json_string(obj, "cluster", "src", &cluster, err) != ADV_OK ||
 	    adv_json_string(obj, "role", "src", &role, err) != ADV_OK)
 		return err == NULL ? ADV_EINPUT : err->status;
@@ -97,8 +96,7 @@ void adv_ts_now(char out[ADV_TS_LEN])
 	struct timespec now;
 
 	clock_gettime(CLOCK_REALTIME, &now);
-	adv_ts_format((double)now.tv_sec + (double)(now.tv_nsec / 1000) / 1e6,
-		      out);
+	adv_ts_format((double)now.tv_sec + (double)now.tv_nsec * 1e-9, out);
 }
 
 static int digits(const char **p, int n, int *out)
@@ -208,10 +206,9 @@ static const struct {
 	const char *type;
 	int version;
 } known_types[] = {
-	{ "snapshot", 1 },   { "table", 1 },   { "column", 1 },
-	{ "index", 1 },	     { "constraint", 1 }, { "statement", 1 },
-	{ "setting", 1 },    { "warning", 1 }, { "finding", 1 },
-	{ "summary", 1 },
+	{"snapshot", 1},   {"table", 1},     {"column", 1},  {"index", 1},
+	{"constraint", 1}, {"statement", 1}, {"setting", 1}, {"warning", 1},
+	{"finding", 1},	   {"summary", 1},
 };
 
 int adv_record_known_version(const char *type)
@@ -257,7 +254,8 @@ enum adv_status adv_record_check(const cJSON *rec, const char *where,
 			"record without a positive integer 'v' at '%s'", where);
 	if (ts != NULL && !cJSON_IsString(ts) && !cJSON_IsNull(ts))
 		return adv_error_set(err, ADV_EINPUT,
-				     "key 'ts' must be a string at '%s'", where);
+				     "key 'ts' must be a string at '%s'",
+				     where);
 	if (src != NULL && !cJSON_IsObject(src) && !cJSON_IsNull(src))
 		return adv_error_set(err, ADV_EINPUT,
 				     "key 'src' must be an object at '%s'",

@@ -12,12 +12,12 @@
  * "type", "v", "ts" and "src", in that order. src never holds a password.
  */
 struct adv_source {
-	char *engine;	/* "postgresql", "mysql", "mssql" */
-	char *host;	/* host name, address or socket directory */
-	int port;	/* 0 when unknown */
+	char *engine; /* "postgresql", "mysql", "mssql" */
+	char *host;   /* host name, address or socket directory */
+	int port;     /* 0 when unknown */
 	char *database;
-	char *cluster;	/* replication group id, NULL when unknown */
-	char *role;	/* "primary", "replica", NULL when unknown */
+	char *cluster; /* replication group id, NULL when unknown */
+	char *role;    /* "primary", "replica", NULL when unknown */
 };
 
 void adv_source_init(struct adv_source *src);

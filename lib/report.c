@@ -32,8 +32,7 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-enum adv_status adv_report_load_baseline(struct adv_report *r,
-					 const char *path,
+enum adv_status adv_report_load_baseline(struct adv_report *r, const char *path,
 					 struct adv_error *err)
 {
 	struct adv_ndjson_reader reader;
@@ -55,9 +54,10 @@ enum adv_status adv_report_load_baseline(struct adv_report *r,
 		if (cJSON_IsString(type) &&
 		    strcmp(type->valuestring, "finding") == 0) {
 			if (!cJSON_IsString(fp)) {
-				st = adv_error_set(err, ADV_EINPUT,
-						   "finding without a string 'fingerprint' at '%s:%ld'",
-						   reader.name, reader.lineno);
+				st = adv_error_set(
+					err, ADV_EINPUT,
+					"finding without a string 'fingerprint' at '%s:%ld'",
+					reader.name, reader.lineno);
 				cJSON_Delete(rec);
 				break;
 			}
@@ -69,8 +69,7 @@ enum adv_status adv_report_load_baseline(struct adv_report *r,
 	}
 	adv_ndjson_close(&reader);
 	if (st == ADV_OK && r->nbaseline > 0)
-		qsort(r->baseline, r->nbaseline, sizeof(*r->baseline),
-		      cmp_str);
+		qsort(r->baseline, r->nbaseline, sizeof(*r->baseline), cmp_str);
 	return st;
 }
 
@@ -92,8 +91,7 @@ void adv_report_begin_group(struct adv_report *r)
 }
 
 enum adv_status adv_report_finding(struct adv_report *r,
-				   const struct adv_finding *f,
-				   const char *ts,
+				   const struct adv_finding *f, const char *ts,
 				   const struct adv_source *src,
 				   struct adv_error *err)
 {
@@ -130,8 +128,7 @@ enum adv_status adv_report_summary(struct adv_report *r, cJSON *rec,
 	int i;
 
 	cJSON_AddNumberToObject(rec, "finding_count", (double)r->emitted);
-	cJSON_AddNumberToObject(rec, "suppressed_count",
-				(double)r->suppressed);
+	cJSON_AddNumberToObject(rec, "suppressed_count", (double)r->suppressed);
 	cJSON_AddItemToObject(rec, "findings_by_rule",
 			      cJSON_Duplicate(r->by_rule, 1));
 	sev = cJSON_AddObjectToObject(rec, "findings_by_severity");

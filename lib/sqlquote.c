@@ -2,8 +2,7 @@
 
 #include "banned.h"
 
-void adv_sql_ident(struct adv_buf *b, enum adv_engine engine,
-		   const char *name)
+void adv_sql_ident(struct adv_buf *b, enum adv_engine engine, const char *name)
 {
 	char open = '"', close = '"';
 	const char *p;

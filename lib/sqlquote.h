@@ -12,8 +12,7 @@
  * names with quotes, spaces, semicolons or keywords safe; it matches what
  * PQescapeIdentifier produces.
  */
-void adv_sql_ident(struct adv_buf *b, enum adv_engine engine,
-		   const char *name);
+void adv_sql_ident(struct adv_buf *b, enum adv_engine engine, const char *name);
 /* schema.name, both quoted. */
 void adv_sql_qualified(struct adv_buf *b, enum adv_engine engine,
 		       const char *schema, const char *name);

@@ -10,14 +10,14 @@
  */
 enum adv_status {
 	ADV_OK = 0,
-	ADV_FINDINGS = 1,	/* findings matched --fail-on */
-	ADV_EUSAGE = 2,		/* bad option or value */
-	ADV_EINPUT = 3,		/* malformed input, unknown record version */
-	ADV_ECONNECT = 4,	/* cannot connect or authenticate */
-	ADV_ESERVER = 5,	/* the server refused or failed a statement */
-	ADV_EPARTIAL = 6,	/* some work items failed, the rest succeeded */
-	ADV_EIO = 7,		/* local I/O error */
-	ADV_EINTERNAL = 70	/* a bug */
+	ADV_FINDINGS = 1,  /* findings matched --fail-on */
+	ADV_EUSAGE = 2,	   /* bad option or value */
+	ADV_EINPUT = 3,	   /* malformed input, unknown record version */
+	ADV_ECONNECT = 4,  /* cannot connect or authenticate */
+	ADV_ESERVER = 5,   /* the server refused or failed a statement */
+	ADV_EPARTIAL = 6,  /* some work items failed, the rest succeeded */
+	ADV_EIO = 7,	   /* local I/O error */
+	ADV_EINTERNAL = 70 /* a bug */
 };
 
 /*
