@@ -707,6 +707,7 @@ static enum adv_status check_overlap(struct run *run,
 				     size_t n, struct adv_error *err)
 {
 	unsigned char *dropped = adv_xcalloc(n + 1, 1);
+	unsigned char *redundant;
 	enum adv_status st = ADV_OK;
 	size_t i, j;
 
@@ -734,29 +735,52 @@ static enum adv_status check_overlap(struct run *run,
 		note_absorbed(run, best, tix[i]);
 		st = report_duplicate(run, tix[i], best, err);
 	}
-	/* redundancy: a non-enforcing btree covered by another index */
-	for (i = 0; i < n && st == ADV_OK; i++) {
-		const struct adv_model_index *best = NULL;
-
+	/* redundancy: a non-enforcing btree covered by another index. First
+	 * find which indexes are redundant at all, then name as the cover one
+	 * that stays, so that in a chain (a), (a, b), (a, b, c) both shorter
+	 * ones point at the index that is kept */
+	redundant = adv_xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
 		if (dropped[i] || !comparable(tix[i]) || enforces(tix[i]))
 			continue;
+		for (j = 0; j < n && !redundant[i]; j++) {
+			if (j != i && !dropped[j] && comparable(tix[j]) &&
+			    !is_duplicate(tix[i], tix[j]) &&
+			    is_redundant_to(tix[i], tix[j]))
+				redundant[i] = 1;
+		}
+	}
+	for (i = 0; i < n && st == ADV_OK; i++) {
+		const struct adv_model_index *best = NULL;
+		int best_stays = 0;
+
+		if (!redundant[i])
+			continue;
 		for (j = 0; j < n; j++) {
+			int stays;
+
 			if (j == i || dropped[j] || !comparable(tix[j]) ||
 			    is_duplicate(tix[i], tix[j]) ||
 			    !is_redundant_to(tix[i], tix[j]))
 				continue;
-			/* the closest cover: fewest keys, then older */
-			if (best == NULL || tix[j]->nkeys < best->nkeys ||
-			    (tix[j]->nkeys == best->nkeys &&
-			     keep_first(tix[j], best)))
+			stays = !redundant[j];
+			/* one that stays, then the closest (fewest keys),
+			 * then the older */
+			if (best == NULL || (stays && !best_stays) ||
+			    (stays == best_stays &&
+			     (tix[j]->nkeys < best->nkeys ||
+			      (tix[j]->nkeys == best->nkeys &&
+			       keep_first(tix[j], best))))) {
 				best = tix[j];
+				best_stays = stays;
+			}
 		}
 		if (best != NULL) {
-			dropped[i] = 1;
 			note_absorbed(run, best, tix[i]);
 			st = report_redundant(run, tix[i], best, err);
 		}
 	}
+	free(redundant);
 	free(dropped);
 	return st;
 }

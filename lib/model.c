@@ -174,6 +174,16 @@ static double r_num(struct reader *r, const char *key, int *present)
 	return v;
 }
 
+/* Sizes and counters are whole numbers in [0, 2^53): anything else is a
+ * corrupt record, and would overflow the integer conversions later. */
+static void r_check_count(struct reader *r, const char *key, double v)
+{
+	if (r->st == ADV_OK && !(v >= 0 && v < 9007199254740992.0))
+		r->st = adv_error_set(r->err, ADV_EINPUT,
+				      "key '%s' is out of range at '%s'", key,
+				      r->where);
+}
+
 static int r_bool(struct reader *r, const char *key)
 {
 	int v = -1;
@@ -278,7 +288,9 @@ static enum adv_status add_index(struct adv_model_snapshot *s, struct reader *r)
 	ix->predicate = r_str(r, "predicate");
 	ix->definition = r_str(r, "definition");
 	ix->size_bytes = r_num(r, "size_bytes", &ix->has_size);
+	r_check_count(r, "size_bytes", ix->size_bytes);
 	ix->scans = r_num(r, "scans", &ix->has_scans);
+	r_check_count(r, "scans", ix->scans);
 	ix->tuples_read = r_num(r, "tuples_read", &present);
 	ix->tuples_fetched = r_num(r, "tuples_fetched", &present);
 	ix->parent_schema = r_str(r, "parent_schema");
@@ -309,6 +321,7 @@ static enum adv_status add_table(struct adv_model_snapshot *s, struct reader *r)
 	t->kind = r_str(r, "kind");
 	t->is_partition = r_bool(r, "is_partition");
 	t->size_bytes = r_num(r, "size_bytes", NULL);
+	r_check_count(r, "size_bytes", t->size_bytes);
 	t->estimated_rows = r_num(r, "estimated_rows", NULL);
 	t->n_tup_ins = r_num(r, "n_tup_ins", &p1);
 	t->n_tup_upd = r_num(r, "n_tup_upd", &p2);
@@ -616,7 +629,7 @@ struct adv_model_index *adv_model_find_index(const struct adv_model_snapshot *s,
 {
 	struct adv_model_index key, *keyp = &key, **hit;
 
-	if (s->index_by_name == NULL)
+	if (s->index_by_name == NULL || schema == NULL || name == NULL)
 		return NULL;
 	key.schema = (char *)schema;
 	key.name = (char *)name;
@@ -631,7 +644,7 @@ struct adv_model_table *adv_model_find_table(const struct adv_model_snapshot *s,
 {
 	struct adv_model_table key, *keyp = &key, **hit;
 
-	if (s->table_by_name == NULL)
+	if (s->table_by_name == NULL || schema == NULL || table == NULL)
 		return NULL;
 	key.schema = (char *)schema;
 	key.table = (char *)table;

@@ -50,43 +50,45 @@ void adv_ndjson_close(struct adv_ndjson_reader *r)
 /*
  * Reads one physical line into r->line without its newline. Returns 1 when a
  * line was read, 0 at end of input; sets *too_long when the line exceeded the
- * cap (its content is then discarded) and *unterminated when the input ended
- * without a newline.
+ * cap (its content is then discarded, never stored) and *unterminated when
+ * the input ended without a newline. Bytes are read one at a time through
+ * the stdio buffer so that a NUL byte is data, not an end of string.
  */
 static int read_line(struct adv_ndjson_reader *r, int *too_long,
 		     int *unterminated)
 {
-	char chunk[65536];
+	char chunk[4096];
+	size_t n = 0;
 	int got_any = 0;
+	int c;
 
 	adv_buf_reset(&r->line);
 	*too_long = 0;
 	*unterminated = 0;
 	for (;;) {
-		size_t len;
-
-		if (fgets(chunk, sizeof(chunk), r->fp) == NULL) {
-			if (got_any)
-				*unterminated = 1;
-			return got_any;
-		}
+		c = getc(r->fp);
+		if (c == EOF || c == '\n')
+			break;
 		got_any = 1;
-		len = strlen(chunk);
-		if (len > 0 && chunk[len - 1] == '\n') {
-			len--;
-			if (!*too_long)
-				adv_buf_add(&r->line, chunk, len);
-			return 1;
-		}
 		if (*too_long)
 			continue;
-		if (r->line.len + len > r->max_line) {
+		if (r->line.len + n >= r->max_line) {
 			*too_long = 1;
+			n = 0;
 			adv_buf_release(&r->line);
 			continue;
 		}
-		adv_buf_add(&r->line, chunk, len);
+		chunk[n++] = (char)c;
+		if (n == sizeof(chunk)) {
+			adv_buf_add(&r->line, chunk, n);
+			n = 0;
+		}
 	}
+	if (n > 0)
+		adv_buf_add(&r->line, chunk, n);
+	if (c == EOF && got_any)
+		*unterminated = 1;
+	return got_any || c == '\n';
 }
 
 static int is_blank(const char *s, size_t len)

@@ -162,8 +162,13 @@ enum adv_status adv_fail_on_parse(struct adv_fail_on *f, const char *value,
 					(f->nrules + 1) * sizeof(*f->rules));
 		f->rules[f->nrules++] = rule;
 		p += len;
-		if (*p == ',')
+		if (*p == ',') {
 			p++;
+			if (*p == '\0')
+				return adv_error_set(
+					err, ADV_EUSAGE,
+					"empty rule in --fail-on '%s'", value);
+		}
 	}
 	f->enabled = 1;
 	f->by_rule = 1;

@@ -87,7 +87,10 @@ enum adv_status adv_parse_size(const char *s, int64_t max, const char *what,
 		if (strcmp(unit, units[i].name) == 0) {
 			double bytes = floor(num * units[i].factor);
 
-			if (bytes > (double)max)
+			/* (double)INT64_MAX rounds up to 2^63: compare below
+			 * it, or the cast overflows */
+			if (bytes >= 9223372036854775807.0 ||
+			    bytes > (double)max)
 				return adv_error_set(err, ADV_EUSAGE,
 						     "%s is too large: '%s'",
 						     what, s);

@@ -1,6 +1,7 @@
 #include "record.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,10 @@ enum adv_status adv_source_from_json(const cJSON *obj, struct adv_source *src,
 	    adv_json_string(obj, "cluster", "src", &cluster, err) != ADV_OK ||
 	    adv_json_string(obj, "role", "src", &role, err) != ADV_OK)
 		return err == NULL ? ADV_EINPUT : err->status;
+	if (has_port && !(port >= 0 && port <= 65535 && port == floor(port)))
+		return adv_error_set(
+			err, ADV_EINPUT,
+			"key 'port' must be a port number in 'src'");
 	src->engine = adv_xstrdup_or_null(engine);
 	src->host = adv_xstrdup_or_null(host);
 	src->port = has_port ? (int)port : 0;
@@ -128,6 +133,15 @@ static long days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
 int adv_ts_parse(const char *s, double *epoch)
 {
 	int y, mo, d, h, mi, sec;
@@ -143,8 +157,8 @@ int adv_ts_parse(const char *s, double *epoch)
 	if (digits(&s, 2, &h) || *s++ != ':' || digits(&s, 2, &mi) ||
 	    *s++ != ':' || digits(&s, 2, &sec))
 		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
-	    sec > 60)
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 ||
+	    mi > 59 || sec > 60)
 		return -1;
 	if (*s == '.') {
 		double scale = 0.1;
@@ -319,7 +333,14 @@ enum adv_status adv_json_int64(const cJSON *obj, const char *key,
 	if (item == NULL || cJSON_IsNull(item))
 		return ADV_OK;
 	if (cJSON_IsNumber(item)) {
-		*out = (int64_t)item->valuedouble;
+		double v = item->valuedouble;
+
+		/* below 2^63 in magnitude, or the conversion is undefined */
+		if (!(v > -9223372036854775807.0 && v < 9223372036854775807.0))
+			return adv_error_set(err, ADV_EINPUT,
+					     "key '%s' is out of range at '%s'",
+					     key, where);
+		*out = (int64_t)v;
 		*present = 1;
 		return ADV_OK;
 	}
@@ -337,7 +358,12 @@ enum adv_status adv_json_int64(const cJSON *obj, const char *key,
 				return wrong_type(key, "an integer", where,
 						  err);
 		}
+		errno = 0;
 		v = strtoll(item->valuestring, &end, 10);
+		if (errno == ERANGE)
+			return adv_error_set(err, ADV_EINPUT,
+					     "key '%s' is out of range at '%s'",
+					     key, where);
 		*out = (int64_t)v;
 		*present = 1;
 		return ADV_OK;
