@@ -17,7 +17,7 @@ INSTALL ?= install
 # Debian 12 packages the build, the tests and the demo need.
 DEPS_BUILD = make gcc pkg-config libpq-dev libcjson-dev libcsv-dev libcmocka-dev
 DEPS_TEST = postgresql-15 postgresql-15-hypopg postgresql-15-pg-qualstats \
-	postgresql-contrib jq mandoc time
+	postgresql-contrib jq mandoc bsdextrautils time
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 
 PROGRAMS = ip-collect ip-indexes

@@ -394,34 +394,38 @@ static void adv_ndjson_format__record__compact_line_appended(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] =
-	{ cmocka_unit_test(
-		  adv_ndjson_next__objects__returned_in_order_then_eof),
-	  cmocka_unit_test(adv_ndjson_next__empty_input__eof),
-	  cmocka_unit_test(adv_ndjson_next__blank_lines__skipped_and_counted),
-	  cmocka_unit_test(adv_ndjson_next__crlf_line_ends__records_read),
-	  cmocka_unit_test(
-		  adv_ndjson_next__truncated_last_line__einput_truncated),
-	  cmocka_unit_test(
-		  adv_ndjson_next__complete_last_line_without_newline__read),
-	  cmocka_unit_test(adv_ndjson_next__bad_lines__einput_with_position),
-	  cmocka_unit_test(
-		  adv_ndjson_next__trailing_blanks_after_object__accepted),
-	  cmocka_unit_test(
-		  adv_ndjson_next__after_malformed_line__next_line_read),
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+			adv_ndjson_next__objects__returned_in_order_then_eof),
+		cmocka_unit_test(adv_ndjson_next__empty_input__eof),
+		cmocka_unit_test(
+			adv_ndjson_next__blank_lines__skipped_and_counted),
+		cmocka_unit_test(adv_ndjson_next__crlf_line_ends__records_read),
+		cmocka_unit_test(
+			adv_ndjson_next__truncated_last_line__einput_truncated),
+		cmocka_unit_test(
+			adv_ndjson_next__complete_last_line_without_newline__read),
+		cmocka_unit_test(
+			adv_ndjson_next__bad_lines__einput_with_position),
+		cmocka_unit_test(
+			adv_ndjson_next__trailing_blanks_after_object__accepted),
+		cmocka_unit_test(
+			adv_ndjson_next__after_malformed_line__next_line_read),
 		cmocka_unit_test(
 			adv_ndjson_next__line_over_small_cap__einput_then_next_line),
-	  cmocka_unit_test(
-		  adv_ndjson_next__huge_line_over_cap__rejected_unbuffered_then_next_line),
-	  cmocka_unit_test(
-		  adv_ndjson_next__fifty_megabyte_line_default_cap__einput),
+		cmocka_unit_test(
+			adv_ndjson_next__huge_line_over_cap__rejected_unbuffered_then_next_line),
+		cmocka_unit_test(
+			adv_ndjson_next__fifty_megabyte_line_default_cap__einput),
 		cmocka_unit_test(
 			adv_ndjson_next__nul_byte__einput_then_next_line),
-	  cmocka_unit_test(adv_ndjson_open__file__errors_name_path_and_line),
-	  cmocka_unit_test(adv_ndjson_open__missing_file__eio_naming_it),
-	  cmocka_unit_test(adv_ndjson_next__directory__eio_cannot_read),
-	  cmocka_unit_test(adv_ndjson_open__dash__stdin_not_owned),
-	  cmocka_unit_test(adv_ndjson_format__record__compact_line_appended),
+		cmocka_unit_test(
+			adv_ndjson_open__file__errors_name_path_and_line),
+		cmocka_unit_test(adv_ndjson_open__missing_file__eio_naming_it),
+		cmocka_unit_test(adv_ndjson_next__directory__eio_cannot_read),
+		cmocka_unit_test(adv_ndjson_open__dash__stdin_not_owned),
+		cmocka_unit_test(
+			adv_ndjson_format__record__compact_line_appended),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -295,16 +295,18 @@ static void adv_format_duration__table__human_units(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] =
-	{ cmocka_unit_test(adv_parse_int64__table__value_or_usage_error),
-	  cmocka_unit_test(adv_parse_int64__null_string__usage_error),
-	  cmocka_unit_test(adv_parse_size__table__bytes_or_usage_error),
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(adv_parse_int64__table__value_or_usage_error),
+		cmocka_unit_test(adv_parse_int64__null_string__usage_error),
+		cmocka_unit_test(adv_parse_size__table__bytes_or_usage_error),
 		cmocka_unit_test(
 			adv_parse_size__exactly_two_to_the_63__too_large),
-	  cmocka_unit_test(adv_parse_duration__table__seconds_or_usage_error),
-	  cmocka_unit_test(adv_format_size__table__human_units),
-	  cmocka_unit_test(adv_format_size__small_buffer__truncated_terminated),
-	  cmocka_unit_test(adv_format_duration__table__human_units),
+		cmocka_unit_test(
+			adv_parse_duration__table__seconds_or_usage_error),
+		cmocka_unit_test(adv_format_size__table__human_units),
+		cmocka_unit_test(
+			adv_format_size__small_buffer__truncated_terminated),
+		cmocka_unit_test(adv_format_duration__table__human_units),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

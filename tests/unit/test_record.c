@@ -552,8 +552,7 @@ static void adv_json_int64__out_of_range__einput(void **state)
 		adv_error_init(&err);
 		if (adv_json_int64(obj, "k", "w", &v, &present, &err) !=
 		    ADV_EINPUT)
-			fail_msg("%s accepted as %lld", cases[i],
-				 (long long)v);
+			fail_msg("%s accepted as %lld", cases[i], (long long)v);
 		cJSON_Delete(obj);
 	}
 }
@@ -577,31 +576,37 @@ static void adv_json_add__absent_values__json_null(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] =
-	{ cmocka_unit_test(adv_record_new__source__envelope_keys_in_order),
-	  cmocka_unit_test(
-		  adv_record_new__no_source_no_ts__null_src_and_current_time),
-	  cmocka_unit_test(adv_source_to_json__unknowns__nulls_never_password),
-	  cmocka_unit_test(adv_source_from_json__round_trip__same_fields),
-	  cmocka_unit_test(
-		  adv_source_from_json__wrong_types__einput_naming_key),
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+			adv_record_new__source__envelope_keys_in_order),
+		cmocka_unit_test(
+			adv_record_new__no_source_no_ts__null_src_and_current_time),
+		cmocka_unit_test(
+			adv_source_to_json__unknowns__nulls_never_password),
+		cmocka_unit_test(adv_source_from_json__round_trip__same_fields),
+		cmocka_unit_test(
+			adv_source_from_json__wrong_types__einput_naming_key),
 		cmocka_unit_test(
 			adv_source_from_json__port_out_of_range__einput),
-	  cmocka_unit_test(
-		  adv_ts_parse__valid_forms__same_instant_formatted_utc),
-	  cmocka_unit_test(adv_ts_parse__known_instants__epoch_seconds),
-	  cmocka_unit_test(adv_ts_parse__malformed__minus_one_output_untouched),
-	  cmocka_unit_test(adv_ts_format__fractions__microseconds_rounded),
-	  cmocka_unit_test(adv_record_check__table__envelope_verdicts),
-	  cmocka_unit_test(adv_record_known_version__types__version_or_zero),
-	  cmocka_unit_test(
-		  adv_record_version_ok__table__only_newer_known_versions_fail),
-	  cmocka_unit_test(adv_json_getters__right_types__values),
-	  cmocka_unit_test(adv_json_getters__missing_or_null__absent_values),
-	  cmocka_unit_test(
-		  adv_json_getters__wrong_types__einput_naming_key_and_where),
+		cmocka_unit_test(
+			adv_ts_parse__valid_forms__same_instant_formatted_utc),
+		cmocka_unit_test(adv_ts_parse__known_instants__epoch_seconds),
+		cmocka_unit_test(
+			adv_ts_parse__malformed__minus_one_output_untouched),
+		cmocka_unit_test(
+			adv_ts_format__fractions__microseconds_rounded),
+		cmocka_unit_test(adv_record_check__table__envelope_verdicts),
+		cmocka_unit_test(
+			adv_record_known_version__types__version_or_zero),
+		cmocka_unit_test(
+			adv_record_version_ok__table__only_newer_known_versions_fail),
+		cmocka_unit_test(adv_json_getters__right_types__values),
+		cmocka_unit_test(
+			adv_json_getters__missing_or_null__absent_values),
+		cmocka_unit_test(
+			adv_json_getters__wrong_types__einput_naming_key_and_where),
 		cmocka_unit_test(adv_json_int64__out_of_range__einput),
-	  cmocka_unit_test(adv_json_add__absent_values__json_null),
+		cmocka_unit_test(adv_json_add__absent_values__json_null),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
