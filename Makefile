@@ -15,7 +15,8 @@ PKG_CONFIG ?= pkg-config
 INSTALL ?= install
 
 # Debian 12 packages the build, the tests and the demo need.
-DEPS_BUILD = make gcc pkg-config libpq-dev libcjson-dev libcsv-dev libcmocka-dev
+DEPS_BUILD = make gcc pkg-config libpq-dev libcjson-dev libcsv-dev libcmocka-dev \
+	libpg-query-dev libglpk-dev
 DEPS_TEST = postgresql-15 postgresql-15-hypopg postgresql-15-pg-qualstats \
 	postgresql-contrib jq mandoc bsdextrautils time
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
@@ -37,7 +38,7 @@ CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DADV_VERSION='"$(VERSION)"' \
 	-Ilib -Icmd $(PKG_CFLAGS) -Wall $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
-LIBS = $(PKG_LIBS) -lcsv -lm
+LIBS = $(PKG_LIBS) -lpg_query -lglpk -lcsv -lm
 
 ifdef DEVELOPER
 ALL_CFLAGS += -Wall -Wextra -Wpedantic -Wstrict-prototypes \
@@ -103,7 +104,10 @@ cli: all
 	@sh tests/cli/run.sh
 
 integration: all
-	@bash tests/integration/run.sh
+	@status=0; for t in tests/integration/run.sh tests/integration/advise.sh \
+		tests/integration/t-whatif.sh; do \
+		bash $$t || status=1; \
+	done; exit $$status
 
 demo: deps-check
 	$(MAKE) all
@@ -111,6 +115,7 @@ demo: deps-check
 
 bench: all
 	@BINDIR=bin bash bench/collect.sh
+	@BINDIR=bin bash bench/advise.sh
 
 completions: all
 	@for p in $(PROGRAMS); do \

@@ -17,6 +17,34 @@ _ip_indexes()
 		COMPREPLY=()
 		return
 		;;
+	--budget)
+		COMPREPLY=()
+		return
+		;;
+	--max-indexes)
+		COMPREPLY=()
+		return
+		;;
+	--max-per-table)
+		COMPREPLY=()
+		return
+		;;
+	--max-width)
+		COMPREPLY=()
+		return
+		;;
+	--workload)
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		return
+		;;
+	--strategy)
+		mapfile -t COMPREPLY < <(compgen -W 'ip greedy dexter every-predicate extend' -- "$cur")
+		return
+		;;
+	--time-limit)
+		COMPREPLY=()
+		return
+		;;
 	--fail-on)
 		mapfile -t COMPREPLY < <(compgen -W 'info low medium high critical' -- "$cur")
 		return
@@ -33,10 +61,30 @@ _ip_indexes()
 		mapfile -t COMPREPLY < <(compgen -W 'auto always never' -- "$cur")
 		return
 		;;
+	-h|--host)
+		mapfile -t COMPREPLY < <(compgen -A hostname -- "$cur")
+		return
+		;;
+	-p|--port)
+		COMPREPLY=()
+		return
+		;;
+	-U|--username)
+		mapfile -t COMPREPLY < <(compgen -u -- "$cur")
+		return
+		;;
+	-d|--dbname)
+		COMPREPLY=()
+		return
+		;;
+	--statement-timeout)
+		COMPREPLY=()
+		return
+		;;
 	esac
 	case $cur in
 	-*)
-		mapfile -t COMPREPLY < <(compgen -W '--min-observed -k --keep-going --fail-on --baseline --format --color -v --verbose --help -V --version ' -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W '--min-observed --advise --budget --max-indexes --max-per-table --max-width --workload --strategy --time-limit -k --keep-going --fail-on --baseline --format --color -h --host -p --port -U --username -d --dbname -w --no-password -W --password --statement-timeout -e --echo -v --verbose --help -V --version ' -- "$cur")
 		return
 		;;
 	esac

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collect.h"
 #include "log.h"
 #include "model.h"
 #include "ndjson.h"
@@ -67,6 +68,23 @@ enum adv_status adv_model_load(struct adv_model *m, const char *const *inputs,
 	return st;
 }
 
+struct live_ctx {
+	struct adv_model *model;
+	long n;
+};
+
+static enum adv_status add_live(void *ctx, cJSON *rec, struct adv_error *err)
+{
+	struct live_ctx *lc = ctx;
+	char where[64];
+	enum adv_status st;
+
+	snprintf(where, sizeof(where), "<collected>:%ld", ++lc->n);
+	st = adv_model_add(lc->model, rec, where, err);
+	cJSON_Delete(rec);
+	return st;
+}
+
 enum adv_status adv_indexes_run(const struct adv_indexes_opts *opts,
 				struct adv_output *out, struct adv_error *err)
 {
@@ -79,12 +97,27 @@ enum adv_status adv_indexes_run(const struct adv_indexes_opts *opts,
 	st = ADV_OK;
 	if (opts->baseline != NULL)
 		st = adv_report_load_baseline(&report, opts->baseline, err);
-	if (st == ADV_OK)
+	if (st == ADV_OK && opts->collect_live) {
+		struct live_ctx lc = { &model, 0 };
+		struct adv_collect_opts co;
+
+		memset(&co, 0, sizeof(co));
+		co.skip_settings = 1;
+		st = adv_collect(opts->advise_opts.conn, &co, add_live, &lc, err);
+		/* a partial collection still has the catalog */
+		if (st == ADV_EPARTIAL)
+			st = ADV_OK;
+		if (st == ADV_OK)
+			adv_model_finish(&model);
+	} else if (st == ADV_OK) {
 		st = adv_model_load(&model, opts->inputs, opts->ninputs,
 				    opts->keep_going, err);
+	}
 	if (st == ADV_OK && model.nsnapshots == 0)
 		adv_warn("no snapshot, index or table records in the input");
-	if (st == ADV_OK)
+	if (st == ADV_OK && opts->advise)
+		st = adv_advise(&model, &opts->advise_opts, &report, err);
+	else if (st == ADV_OK)
 		st = adv_index_hygiene(&model, &opts->hygiene, &report, err);
 	if (st == ADV_OK && report.matched)
 		st = ADV_FINDINGS;

@@ -1,6 +1,7 @@
 #ifndef ADV_INDEXES_H
 #define ADV_INDEXES_H
 
+#include "advise.h"
 #include "idx_hygiene.h"
 #include "options.h"
 #include "output.h"
@@ -17,6 +18,12 @@ struct adv_indexes_opts {
 	const char *baseline;
 	const struct adv_fail_on *fail_on;
 	struct adv_hygiene_opts hygiene;
+	/* --advise: propose new indexes instead of the hygiene checks */
+	int advise;
+	struct adv_advise_opts advise_opts;
+	/* with --advise and a connection but no input files, the catalog
+	 * is collected from the connection instead of read from stdin */
+	int collect_live;
 };
 
 /* The rule ids ip-indexes emits, NULL-terminated. */

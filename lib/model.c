@@ -47,6 +47,23 @@ static void free_index(struct adv_model_index *ix)
 	free(ix);
 }
 
+static void free_table(struct adv_model_table *t)
+{
+	free(t->schema);
+	free(t->table);
+	free(t->kind);
+	free(t->parent_schema);
+	free(t->parent_table);
+	free(t);
+}
+
+static void free_statement(struct adv_model_statement *st)
+{
+	free(st->queryid);
+	free(st->query);
+	free(st);
+}
+
 static void free_constraint(struct adv_model_constraint *c)
 {
 	free(c->schema);
@@ -62,25 +79,39 @@ static void free_constraint(struct adv_model_constraint *c)
 	free(c);
 }
 
+static void free_column(struct adv_model_column *c)
+{
+	free(c->schema);
+	free(c->table);
+	free(c->column);
+	free(c->data_type);
+	free(c->collation);
+	free(c);
+}
+
 static void free_snapshot(struct adv_model_snapshot *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->ntables; i++) {
-		free(s->tables[i]->schema);
-		free(s->tables[i]->table);
-		free(s->tables[i]->kind);
-		free(s->tables[i]);
-	}
+	for (i = 0; i < s->ntables; i++)
+		free_table(s->tables[i]);
+	for (i = 0; i < s->nstatements; i++)
+		free_statement(s->statements[i]);
+	free(s->statements);
 	for (i = 0; i < s->nindexes; i++)
 		free_index(s->indexes[i]);
 	for (i = 0; i < s->nconstraints; i++)
 		free_constraint(s->constraints[i]);
+	for (i = 0; i < s->ncolumns; i++)
+		free_column(s->columns[i]);
 	free(s->tables);
 	free(s->indexes);
 	free(s->constraints);
+	free(s->columns);
 	free(s->index_by_name);
 	free(s->table_by_name);
+	free(s->column_by_name);
+	free(s->column_by_position);
 	adv_source_release(&s->src);
 	free(s->ts);
 	free(s->server_version);
@@ -310,6 +341,34 @@ static enum adv_status add_index(struct adv_model_snapshot *s, struct reader *r)
 	return ADV_OK;
 }
 
+static enum adv_status add_statement(struct adv_model_snapshot *s,
+				     struct reader *r)
+{
+	struct adv_model_statement *st = adv_xcalloc(1, sizeof(*st));
+
+	st->snap = s;
+	st->queryid = r_str(r, "queryid");
+	st->query = r_str(r, "query");
+	st->calls = r_num(r, "calls", NULL);
+	r_check_count(r, "calls", st->calls);
+	st->total_ms = r_num(r, "total_ms", NULL);
+	st->rows = r_num(r, "rows", NULL);
+	r_check_count(r, "rows", st->rows);
+	st->toplevel = r_bool(r, "toplevel");
+	if (r->st == ADV_OK && !(st->total_ms >= 0 && st->total_ms < 1e18))
+		r->st = adv_error_set(r->err, ADV_EINPUT,
+				      "key 'total_ms' is out of range at '%s'",
+				      r->where);
+	if (r->st != ADV_OK) {
+		free_statement(st);
+		return r->st;
+	}
+	ADV_ALLOC_GROW(s->statements, s->nstatements + 1,
+		       s->statements_alloc);
+	s->statements[s->nstatements++] = st;
+	return ADV_OK;
+}
+
 static enum adv_status add_table(struct adv_model_snapshot *s, struct reader *r)
 {
 	struct adv_model_table *t = adv_xcalloc(1, sizeof(*t));
@@ -320,6 +379,8 @@ static enum adv_status add_table(struct adv_model_snapshot *s, struct reader *r)
 	t->table = r_str(r, "table");
 	t->kind = r_str(r, "kind");
 	t->is_partition = r_bool(r, "is_partition");
+	t->parent_schema = r_str(r, "parent_schema");
+	t->parent_table = r_str(r, "parent_table");
 	t->size_bytes = r_num(r, "size_bytes", NULL);
 	r_check_count(r, "size_bytes", t->size_bytes);
 	t->estimated_rows = r_num(r, "estimated_rows", NULL);
@@ -334,10 +395,7 @@ static enum adv_status add_table(struct adv_model_snapshot *s, struct reader *r)
 			"table record without schema and table at '%s'",
 			r->where);
 	if (r->st != ADV_OK) {
-		free(t->schema);
-		free(t->table);
-		free(t->kind);
-		free(t);
+		free_table(t);
 		return r->st;
 	}
 	ADV_ALLOC_GROW(s->tables, s->ntables + 1, s->tables_alloc);
@@ -376,6 +434,53 @@ static enum adv_status add_constraint(struct adv_model_snapshot *s,
 	ADV_ALLOC_GROW(s->constraints, s->nconstraints + 1,
 		       s->constraints_alloc);
 	s->constraints[s->nconstraints++] = c;
+	return ADV_OK;
+}
+
+static enum adv_status add_column(struct adv_model_snapshot *s,
+				  struct reader *r)
+{
+	struct adv_model_column *c = adv_xcalloc(1, sizeof(*c));
+	const char *dflt = NULL;
+	double position;
+	int has_null_frac, has_n_distinct, present;
+
+	c->snap = s;
+	c->schema = r_str(r, "schema");
+	c->table = r_str(r, "table");
+	c->column = r_str(r, "column");
+	position = r_num(r, "position", &present);
+	c->data_type = r_str(r, "data_type");
+	c->not_null = r_bool(r, "not_null");
+	/* read only to check its type: no analysis needs the default yet */
+	if (r->st == ADV_OK)
+		r->st = adv_json_string(r->rec, "default", r->where, &dflt,
+					r->err);
+	c->collation = r_str(r, "collation");
+	c->null_frac = r_num(r, "null_frac", &has_null_frac);
+	c->n_distinct = r_num(r, "n_distinct", &has_n_distinct);
+	c->correlation = r_num(r, "correlation", NULL);
+	c->avg_width = r_num(r, "avg_width", NULL);
+	c->has_stats = has_null_frac || has_n_distinct;
+	if (r->st == ADV_OK && present &&
+	    !(position >= 1 && position <= 32767 &&
+	      position == (double)(int)position))
+		r->st = adv_error_set(r->err, ADV_EINPUT,
+				      "key 'position' is out of range at '%s'",
+				      r->where);
+	if (r->st == ADV_OK &&
+	    (c->schema == NULL || c->table == NULL || c->column == NULL))
+		r->st = adv_error_set(
+			r->err, ADV_EINPUT,
+			"column record without schema, table and column at '%s'",
+			r->where);
+	if (r->st != ADV_OK) {
+		free_column(c);
+		return r->st;
+	}
+	c->position = present ? (int)position : 0;
+	ADV_ALLOC_GROW(s->columns, s->ncolumns + 1, s->columns_alloc);
+	s->columns[s->ncolumns++] = c;
 	return ADV_OK;
 }
 
@@ -431,7 +536,8 @@ enum adv_status adv_model_add(struct adv_model *m, const cJSON *rec,
 		return st;
 	t = type->valuestring;
 	if (strcmp(t, "snapshot") != 0 && strcmp(t, "table") != 0 &&
-	    strcmp(t, "index") != 0 && strcmp(t, "constraint") != 0)
+	    strcmp(t, "index") != 0 && strcmp(t, "constraint") != 0 &&
+	    strcmp(t, "column") != 0 && strcmp(t, "statement") != 0)
 		return ADV_OK;
 	if (!cJSON_IsObject(srcj))
 		return adv_error_set(err, ADV_EINPUT,
@@ -471,6 +577,10 @@ enum adv_status adv_model_add(struct adv_model *m, const cJSON *rec,
 		return add_table(s, &r);
 	if (strcmp(t, "index") == 0)
 		return add_index(s, &r);
+	if (strcmp(t, "column") == 0)
+		return add_column(s, &r);
+	if (strcmp(t, "statement") == 0)
+		return add_statement(s, &r);
 	return add_constraint(s, &r);
 }
 
@@ -544,10 +654,7 @@ static void dedupe_tables(struct adv_model_snapshot *s)
 		struct adv_model_table *t = s->tables[i];
 
 		if (t->snap == NULL) {
-			free(t->schema);
-			free(t->table);
-			free(t->kind);
-			free(t);
+			free_table(t);
 			continue;
 		}
 		s->tables[kept++] = t;
@@ -593,6 +700,90 @@ static void dedupe_constraints(struct adv_model_snapshot *s)
 	s->nconstraints = kept;
 }
 
+static int cmp_column_name(const void *a, const void *b)
+{
+	const struct adv_model_column *x =
+		*(const struct adv_model_column *const *)a;
+	const struct adv_model_column *y =
+		*(const struct adv_model_column *const *)b;
+	int c = strcmp(x->schema, y->schema);
+
+	if (c == 0)
+		c = strcmp(x->table, y->table);
+	return c != 0 ? c : strcmp(x->column, y->column);
+}
+
+static int cmp_column_table(const struct adv_model_column *x,
+			    const struct adv_model_column *y)
+{
+	int c = strcmp(x->schema, y->schema);
+
+	return c != 0 ? c : strcmp(x->table, y->table);
+}
+
+/* By table, then position (unknown positions last), then name. */
+static int cmp_column_position(const void *a, const void *b)
+{
+	const struct adv_model_column *x =
+		*(const struct adv_model_column *const *)a;
+	const struct adv_model_column *y =
+		*(const struct adv_model_column *const *)b;
+	int c = cmp_column_table(x, y);
+	unsigned px = (unsigned)x->position - 1u;
+	unsigned py = (unsigned)y->position - 1u;
+
+	if (c != 0)
+		return c;
+	if (px != py)
+		return px < py ? -1 : 1;
+	return strcmp(x->column, y->column);
+}
+
+struct column_arrival {
+	struct adv_model_column *col;
+	size_t arrival;
+};
+
+static int cmp_column_arrival(const void *a, const void *b)
+{
+	const struct column_arrival *x = a, *y = b;
+	int c = cmp_column_name(&x->col, &y->col);
+
+	if (c != 0)
+		return c;
+	return x->arrival < y->arrival ? -1 : x->arrival > y->arrival;
+}
+
+static void dedupe_columns(struct adv_model_snapshot *s)
+{
+	struct column_arrival *sorted;
+	size_t i, kept = 0;
+
+	if (s->ncolumns < 2)
+		return;
+	sorted = adv_xcalloc(s->ncolumns, sizeof(*sorted));
+	for (i = 0; i < s->ncolumns; i++) {
+		sorted[i].col = s->columns[i];
+		sorted[i].arrival = i;
+	}
+	/* qsort is not stable: arrival breaks ties, so the first copy of a
+	 * column is the one kept */
+	qsort(sorted, s->ncolumns, sizeof(*sorted), cmp_column_arrival);
+	for (i = 1; i < s->ncolumns; i++) {
+		if (cmp_column_name(&sorted[i - 1].col, &sorted[i].col) == 0)
+			sorted[i].col->snap = NULL;
+	}
+	free(sorted);
+	for (i = 0; i < s->ncolumns; i++) {
+		if (s->columns[i]->snap == NULL) {
+			free_column(s->columns[i]);
+			continue;
+		}
+		s->columns[kept++] = s->columns[i];
+	}
+	s->ncolumns = kept;
+}
+
 void adv_model_finish(struct adv_model *m)
 {
 	size_t i;
@@ -603,6 +794,7 @@ void adv_model_finish(struct adv_model *m)
 		dedupe_indexes(s);
 		dedupe_tables(s);
 		dedupe_constraints(s);
+		dedupe_columns(s);
 
 		free(s->index_by_name);
 		free(s->table_by_name);
@@ -620,6 +812,23 @@ void adv_model_finish(struct adv_model *m)
 			       s->ntables * sizeof(*s->tables));
 		qsort(s->table_by_name, s->ntables, sizeof(*s->table_by_name),
 		      cmp_table_name);
+
+		free(s->column_by_name);
+		free(s->column_by_position);
+		s->column_by_name = adv_xcalloc(s->ncolumns + 1,
+						sizeof(*s->column_by_name));
+		s->column_by_position = adv_xcalloc(
+			s->ncolumns + 1, sizeof(*s->column_by_position));
+		if (s->ncolumns > 0) {
+			memcpy(s->column_by_name, s->columns,
+			       s->ncolumns * sizeof(*s->columns));
+			memcpy(s->column_by_position, s->columns,
+			       s->ncolumns * sizeof(*s->columns));
+		}
+		qsort(s->column_by_name, s->ncolumns,
+		      sizeof(*s->column_by_name), cmp_column_name);
+		qsort(s->column_by_position, s->ncolumns,
+		      sizeof(*s->column_by_position), cmp_column_position);
 	}
 }
 
@@ -651,6 +860,56 @@ struct adv_model_table *adv_model_find_table(const struct adv_model_snapshot *s,
 	hit = bsearch(&keyp, s->table_by_name, s->ntables,
 		      sizeof(*s->table_by_name), cmp_table_name);
 	return hit != NULL ? *hit : NULL;
+}
+
+struct adv_model_column *adv_model_find_column(
+	const struct adv_model_snapshot *s, const char *schema,
+	const char *table, const char *column)
+{
+	struct adv_model_column key, *keyp = &key, **hit;
+
+	if (s->column_by_name == NULL || schema == NULL || table == NULL ||
+	    column == NULL)
+		return NULL;
+	key.schema = (char *)schema;
+	key.table = (char *)table;
+	key.column = (char *)column;
+	hit = bsearch(&keyp, s->column_by_name, s->ncolumns,
+		      sizeof(*s->column_by_name), cmp_column_name);
+	return hit != NULL ? *hit : NULL;
+}
+
+void adv_model_table_columns(const struct adv_model_snapshot *s,
+			     const char *schema, const char *table,
+			     struct adv_model_column *const **first, size_t *n)
+{
+	struct adv_model_column key;
+	size_t lo = 0, hi, end;
+
+	*first = NULL;
+	*n = 0;
+	if (s->column_by_position == NULL || schema == NULL || table == NULL)
+		return;
+	key.schema = (char *)schema;
+	key.table = (char *)table;
+	/* the first column of the table: a lower bound on (schema, table) */
+	hi = s->ncolumns;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cmp_column_table(s->column_by_position[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	end = lo;
+	while (end < s->ncolumns &&
+	       cmp_column_table(s->column_by_position[end], &key) == 0)
+		end++;
+	if (end == lo)
+		return;
+	*first = &s->column_by_position[lo];
+	*n = end - lo;
 }
 
 int adv_model_relation_exists(const struct adv_model_snapshot *s,

@@ -60,6 +60,8 @@ struct adv_model_table {
 	char *table;
 	char *kind; /* "table", "partitioned", "matview" */
 	int is_partition;
+	char *parent_schema; /* for a partition: its partitioned table */
+	char *parent_table;
 	double size_bytes, estimated_rows;
 	double n_tup_ins, n_tup_upd, n_tup_del, n_tup_hot_upd;
 	int has_writes;
@@ -82,6 +84,37 @@ struct adv_model_constraint {
 	char *definition;
 };
 
+/* A statement record (pg_stat_statements): the workload of --advise. */
+struct adv_model_statement {
+	struct adv_model_snapshot *snap;
+	char *queryid;
+	char *query; /* NULL when hidden from the collecting role */
+	double calls;
+	double total_ms;
+	double rows;
+	int toplevel; /* 1, 0, or -1 unknown */
+};
+
+/*
+ * One column of a table with its planner statistics (pg_stats), from a
+ * "column" record. has_stats is 0 when the table was never analysed; the
+ * numbers are then 0. n_distinct as PostgreSQL: > 0 a count of distinct
+ * values, < 0 minus the fraction of rows (it grows with the table), 0
+ * unknown. collation is NULL for a type without one (or when unknown).
+ */
+struct adv_model_column {
+	struct adv_model_snapshot *snap;
+	char *schema;
+	char *table;
+	char *column;
+	int position;	 /* attnum, 1-based; 0 when unknown */
+	char *data_type; /* format_type(): "text", "character varying(20)" */
+	int not_null;	 /* 1, 0, or -1 unknown */
+	char *collation;
+	double null_frac, n_distinct, correlation, avg_width;
+	int has_stats;
+};
+
 struct adv_model_snapshot {
 	struct adv_source src;
 	char *ts;
@@ -100,9 +133,17 @@ struct adv_model_snapshot {
 	size_t nindexes, indexes_alloc;
 	struct adv_model_constraint **constraints;
 	size_t nconstraints, constraints_alloc;
+	struct adv_model_column **columns;
+	size_t ncolumns, columns_alloc;
+	struct adv_model_statement **statements;
+	size_t nstatements, statements_alloc;
 	/* built by adv_model_finish: indexes and tables sorted by name */
 	struct adv_model_index **index_by_name;
 	struct adv_model_table **table_by_name;
+	/* also built by adv_model_finish: columns by name, and by table
+	 * and position */
+	struct adv_model_column **column_by_name;
+	struct adv_model_column **column_by_position;
 };
 
 struct adv_model {
@@ -150,6 +191,17 @@ struct adv_model_index *adv_model_find_index(const struct adv_model_snapshot *s,
 struct adv_model_table *adv_model_find_table(const struct adv_model_snapshot *s,
 					     const char *schema,
 					     const char *table);
+struct adv_model_column *adv_model_find_column(
+	const struct adv_model_snapshot *s, const char *schema,
+	const char *table, const char *column);
+/*
+ * A table's columns in position order: *first points into the snapshot's
+ * column_by_position (valid until the model is released) and *n counts
+ * them; *n is 0 (and *first NULL) when the table has no column records.
+ */
+void adv_model_table_columns(const struct adv_model_snapshot *s,
+			     const char *schema, const char *table,
+			     struct adv_model_column *const **first, size_t *n);
 /* Whether a relation (table or index) of that name exists in the schema. */
 int adv_model_relation_exists(const struct adv_model_snapshot *s,
 			      const char *schema, const char *name);

@@ -252,6 +252,43 @@ static enum adv_status text_record(struct adv_output *out, const cJSON *rec,
 		out->nsummaries++;
 		return ADV_OK;
 	}
+	if (strcmp(type, "selection") == 0) {
+		const cJSON *used =
+			cJSON_GetObjectItemCaseSensitive(rec, "used_bytes");
+		const cJSON *budget =
+			cJSON_GetObjectItemCaseSensitive(rec, "budget_bytes");
+		const cJSON *before =
+			cJSON_GetObjectItemCaseSensitive(rec, "cost_before");
+		const cJSON *after =
+			cJSON_GetObjectItemCaseSensitive(rec, "cost_after");
+		const cJSON *calls =
+			cJSON_GetObjectItemCaseSensitive(rec, "what_if_calls");
+		const cJSON *gap = cJSON_GetObjectItemCaseSensitive(rec, "gap");
+		const cJSON *secs =
+			cJSON_GetObjectItemCaseSensitive(rec, "seconds");
+		const char *db = src_database(rec);
+		char s1[32] = "?", s2[32] = "no budget";
+		double cb = cJSON_IsNumber(before) ? before->valuedouble : 0;
+		double ca = cJSON_IsNumber(after) ? after->valuedouble : 0;
+
+		if (cJSON_IsNumber(used))
+			adv_format_size((int64_t)used->valuedouble, s1,
+					sizeof(s1));
+		if (cJSON_IsNumber(budget))
+			adv_format_size((int64_t)budget->valuedouble, s2,
+					sizeof(s2));
+		adv_buf_addf(
+			&out->summaries,
+			"%s%sselection (%s): %s of %s, estimated workload cost %.0f -> %.0f (%+.1f%%), gap %.2f%%, %.0f what-if calls, %.1f s\n",
+			db != NULL ? db : "", db != NULL ? ": " : "",
+			str_key(rec, "solver") ? str_key(rec, "solver") : "?",
+			s1, s2, cb, ca, cb > 0 ? 100 * (ca - cb) / cb : 0,
+			cJSON_IsNumber(gap) ? 100 * gap->valuedouble : 0,
+			cJSON_IsNumber(calls) ? calls->valuedouble : 0,
+			cJSON_IsNumber(secs) ? secs->valuedouble : 0);
+		out->nsummaries++;
+		return ADV_OK;
+	}
 	if (strcmp(type, "warning") == 0) {
 		adv_buf_addf(b, "warning: %s",
 			     str_key(rec, "message") ? str_key(rec, "message")

@@ -312,10 +312,35 @@ static void adv_model_add__types_for_others__ignored(void **state)
 
 	(void)state;
 	adv_model_init(&m);
-	add_ok(&m, REC("statement", T1, PRIMARY, ",\"calls\":\"many\""));
+	add_ok(&m, REC("setting", T1, PRIMARY, ",\"setting\":5"));
 	add_ok(&m, REC("finding", T1, PRIMARY, ",\"rule\":5"));
 	add_ok(&m, "{\"type\":\"plan-of-the-future\",\"v\":9}");
 	assert_int_equal(m.nsnapshots, 0);
+	adv_model_release(&m);
+}
+
+static void adv_model_add__statement_records__workload_kept(void **state)
+{
+	struct adv_model m;
+	struct adv_error err;
+	cJSON *bad;
+
+	(void)state;
+	adv_model_init(&m);
+	adv_error_init(&err);
+	add_ok(&m, REC("statement", T1, PRIMARY,
+		       ",\"queryid\":\"-42\",\"query\":\"SELECT 1\","
+		       "\"calls\":7,\"total_ms\":1.5,\"rows\":7,"
+		       "\"toplevel\":true"));
+	assert_int_equal(m.nsnapshots, 1);
+	assert_int_equal(m.snapshots[0]->nstatements, 1);
+	assert_string_equal(m.snapshots[0]->statements[0]->queryid, "-42");
+	assert_true(m.snapshots[0]->statements[0]->calls == 7);
+	assert_int_equal(m.snapshots[0]->statements[0]->toplevel, 1);
+	bad = unit_json(REC("statement", T1, PRIMARY, ",\"calls\":\"many\""));
+	assert_int_equal(adv_model_add(&m, bad, "f:2", &err), ADV_EINPUT);
+	unit_assert_contains(err.message, "key 'calls' must be a number");
+	cJSON_Delete(bad);
 	adv_model_release(&m);
 }
 
@@ -572,6 +597,8 @@ int main(void)
 		cmocka_unit_test(
 			adv_model_finish__same_snapshot_read_twice__facts_kept_once),
 		cmocka_unit_test(adv_model_add__types_for_others__ignored),
+		cmocka_unit_test(
+			adv_model_add__statement_records__workload_kept),
 		cmocka_unit_test(adv_model_add__index_record__every_key_read),
 		cmocka_unit_test(
 			adv_model_databases__primary_and_replica__one_database_two_nodes),

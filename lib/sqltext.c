@@ -1,0 +1,248 @@
+/* PostgreSQL SQL text through libpg_query: the only file with pg_query.h. */
+#include "sqltext.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pg_query.h>
+
+#include "buf.h"
+#include "banned.h"
+
+static enum adv_status pg_error(struct adv_error *err, const char *what,
+				const PgQueryError *e)
+{
+	if (e->cursorpos > 0)
+		return adv_error_set(err, ADV_EINPUT, "%s: %s at character %d",
+				     what, e->message, e->cursorpos);
+	return adv_error_set(err, ADV_EINPUT, "%s: %s", what, e->message);
+}
+
+enum adv_status adv_sql_parse(const char *sql, cJSON **tree,
+			      struct adv_error *err)
+{
+	PgQueryParseResult r = pg_query_parse(sql);
+	enum adv_status st = ADV_OK;
+
+	*tree = NULL;
+	if (r.error != NULL) {
+		st = pg_error(err, "cannot parse the statement", r.error);
+	} else {
+		*tree = cJSON_Parse(r.parse_tree);
+		/* the parser's JSON is well formed: what cJSON refuses is
+		 * nesting past its limit, i.e. a statement nested too deeply */
+		if (*tree == NULL)
+			st = adv_error_set(err, ADV_EINPUT,
+					   "cannot analyse the statement: it is nested too deeply");
+	}
+	pg_query_free_parse_result(r);
+	return st;
+}
+
+enum adv_status adv_sql_normalize(const char *sql, char **out,
+				  struct adv_error *err)
+{
+	PgQueryNormalizeResult r = pg_query_normalize(sql);
+	enum adv_status st = ADV_OK;
+
+	*out = NULL;
+	if (r.error != NULL)
+		st = pg_error(err, "cannot normalize the statement", r.error);
+	else
+		*out = adv_xstrdup(r.normalized_query);
+	pg_query_free_normalize_result(r);
+	return st;
+}
+
+enum adv_status adv_sql_fingerprint(const char *sql, char out[17],
+				    struct adv_error *err)
+{
+	PgQueryFingerprintResult r = pg_query_fingerprint(sql);
+	enum adv_status st = ADV_OK;
+
+	out[0] = '\0';
+	if (r.error != NULL) {
+		st = pg_error(err, "cannot fingerprint the statement", r.error);
+	} else {
+		size_t len = strlen(r.fingerprint_str);
+
+		if (len > 16)
+			len = 16;
+		memcpy(out, r.fingerprint_str, len);
+		out[len] = '\0';
+	}
+	pg_query_free_fingerprint_result(r);
+	return st;
+}
+
+int adv_sql_max_param(const char *sql)
+{
+	int max = 0;
+	const char *p;
+
+	/* a parameter is "$" and digits outside strings, quoted names and
+	 * comments (and not inside a name such as a$1) */
+	for (p = sql; *p != '\0'; p++) {
+		if (*p == '\'') {
+			for (p++; *p != '\0' && !(*p == '\'' && p[1] != '\''); p++) {
+				if (*p == '\'' && p[1] == '\'')
+					p++;
+			}
+			if (*p == '\0')
+				break;
+		} else if (*p == '-' && p[1] == '-') {
+			while (*p != '\0' && *p != '\n')
+				p++;
+			if (*p == '\0')
+				break;
+		} else if (*p == '/' && p[1] == '*') {
+			const char *end = strstr(p + 2, "*/");
+
+			if (end == NULL)
+				break;
+			p = end + 1;
+		} else if (*p == '"') {
+			const char *end = strchr(p + 1, '"');
+
+			if (end == NULL)
+				break;
+			p = end;
+		} else if (*p == '$' && isdigit((unsigned char)p[1]) &&
+			   (p == sql || !(isalnum((unsigned char)p[-1]) ||
+					  p[-1] == '_' || p[-1] == '$'))) {
+			int n = 0;
+
+			p++;
+			while (isdigit((unsigned char)*p) && n < 100000) {
+				n = n * 10 + (*p - '0');
+				p++;
+			}
+			if (n > max)
+				max = n;
+			p--;
+		}
+	}
+	return max;
+}
+
+/* The weight of a statement: "-- calls: N" inside its text (which, as the
+ * scanner splits, includes the comments right before it). */
+static double calls_of(const char *text, size_t len)
+{
+	static const char marker[] = "-- calls:";
+	const char *p = text;
+	const char *end = text + len;
+
+	while (p < end) {
+		const char *hit = NULL;
+		const char *q;
+
+		for (q = p; q + sizeof(marker) - 1 <= end; q++) {
+			if (memcmp(q, marker, sizeof(marker) - 1) == 0) {
+				hit = q;
+				break;
+			}
+		}
+		if (hit == NULL)
+			break;
+		q = hit + sizeof(marker) - 1;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q < end && (isdigit((unsigned char)*q) || *q == '.')) {
+			char num[32];
+			size_t n = 0;
+
+			while (q < end && n + 1 < sizeof(num) &&
+			       (isdigit((unsigned char)*q) || *q == '.' ||
+				*q == 'e' || *q == 'E'))
+				num[n++] = *q++;
+			num[n] = '\0';
+			return strtod(num, NULL);
+		}
+		p = q;
+	}
+	return 1;
+}
+
+/* Whether text holds anything but whitespace and comments. */
+static int has_code(const char *p, size_t len, size_t *first)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		if (isspace((unsigned char)p[i])) {
+			i++;
+		} else if (p[i] == '-' && i + 1 < len && p[i + 1] == '-') {
+			while (i < len && p[i] != '\n')
+				i++;
+		} else if (p[i] == '/' && i + 1 < len && p[i + 1] == '*') {
+			i += 2;
+			while (i + 1 < len && !(p[i] == '*' && p[i + 1] == '/'))
+				i++;
+			i += 2;
+		} else {
+			*first = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+enum adv_status adv_sql_split(const char *script, const char *name,
+			      struct adv_sql_stmt **out, size_t *n,
+			      struct adv_error *err)
+{
+	PgQuerySplitResult r = pg_query_split_with_scanner(script);
+	struct adv_sql_stmt *stmts = NULL;
+	size_t count = 0, alloc = 0;
+	int i;
+
+	*out = NULL;
+	*n = 0;
+	if (r.error != NULL) {
+		long line = 1;
+		int k;
+
+		for (k = 0; k < r.error->cursorpos - 1 && script[k] != '\0'; k++)
+			line += script[k] == '\n';
+		adv_error_set(err, ADV_EINPUT, "%s at '%s:%ld'",
+			      r.error->message, name, line);
+		pg_query_free_split_result(r);
+		return ADV_EINPUT;
+	}
+	for (i = 0; i < r.n_stmts; i++) {
+		const char *text = script + r.stmts[i]->stmt_location;
+		size_t len = (size_t)r.stmts[i]->stmt_len;
+		size_t first = 0, k;
+		long line = 1;
+		struct adv_sql_stmt *s;
+
+		if (!has_code(text, len, &first))
+			continue;
+		for (k = 0; k < (size_t)r.stmts[i]->stmt_location + first; k++)
+			line += script[k] == '\n';
+		ADV_ALLOC_GROW(stmts, count + 1, alloc);
+		s = &stmts[count++];
+		while (len > first && isspace((unsigned char)text[len - 1]))
+			len--;
+		s->text = adv_xmalloc(len - first + 1);
+		memcpy(s->text, text + first, len - first);
+		s->text[len - first] = '\0';
+		s->line = line;
+		s->calls = calls_of(text, (size_t)r.stmts[i]->stmt_len);
+	}
+	pg_query_free_split_result(r);
+	*out = stmts;
+	*n = count;
+	return ADV_OK;
+}
+
+void adv_sql_stmts_free(struct adv_sql_stmt *stmts, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(stmts[i].text);
+	free(stmts);
+}
