@@ -658,10 +658,11 @@ static void repair_choice(const struct adv_sel_problem *p,
  * fractional, which is why config_of is recomputed from the choice.
  *
  * GLPK is handed data near 1: the budget row divided by the budget and
- * the objective by its largest coefficient. glp_scale_prob alone is not
- * enough: the branch and bound checks rows and bounds with absolute
- * tolerances on the unscaled problem, and with sizes of 1e11 bytes it
- * returned a wrong "optimum", or no feasible solution at all.
+ * the objective by its largest coefficient. glp_scale_prob alone was not
+ * enough: with sizes of 1e11 bytes the branch and bound called a choice
+ * 50% above the optimum optimal, or found no feasible choice at all
+ * (presumably parts of it apply absolute tolerances to unscaled rows).
+ * The unit tests keep that problem.
  */
 struct model {
 	glp_prob *lp;

@@ -996,7 +996,7 @@ static void adv_select_exact__random_large_numbers__equals_brute_force(
 	random_against_brute_force(1);
 }
 
-static void adv_select_exact__same_problem_twice__same_answer(void **state)
+static void adv_select__same_problem_twice__same_answer(void **state)
 {
 	size_t n;
 
@@ -1342,8 +1342,7 @@ int main(void)
 			adv_select_exact__random_small__equals_brute_force),
 		cmocka_unit_test(
 			adv_select_exact__random_large_numbers__equals_brute_force),
-		cmocka_unit_test(
-			adv_select_exact__same_problem_twice__same_answer),
+		cmocka_unit_test(adv_select__same_problem_twice__same_answer),
 		cmocka_unit_test(
 			adv_select_exact__result_reused__previous_released),
 		cmocka_unit_test(
