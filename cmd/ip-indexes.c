@@ -22,38 +22,37 @@ enum {
 };
 
 static const struct adv_option options[] = {
-	{ OPT_MIN_OBSERVED, "min-observed", 0, ADV_ARG_REQUIRED, "DURATION",
-	  "statistics window needed for an unused-index verdict (default 7d)",
-	  ADV_COMPLETE_NONE, NULL },
-	{ OPT_ADVISE, "advise", 0, ADV_ARG_NONE, NULL,
-	  "propose the best set of new indexes instead of the checks",
-	  ADV_COMPLETE_NONE, NULL },
-	{ OPT_BUDGET, "budget", 0, ADV_ARG_REQUIRED, "SIZE",
-	  "--advise: storage for new indexes, e.g. 2GB (default: no limit)",
-	  ADV_COMPLETE_NONE, NULL },
-	{ OPT_MAX_INDEXES, "max-indexes", 0, ADV_ARG_REQUIRED, "N",
-	  "--advise: at most N new indexes", ADV_COMPLETE_NONE, NULL },
-	{ OPT_MAX_PER_TABLE, "max-per-table", 0, ADV_ARG_REQUIRED, "N",
-	  "--advise: at most N new indexes on one table", ADV_COMPLETE_NONE,
-	  NULL },
-	{ OPT_MAX_WIDTH, "max-width", 0, ADV_ARG_REQUIRED, "N",
-	  "--advise: at most N key columns per index (default 3)",
-	  ADV_COMPLETE_NONE, NULL },
-	{ OPT_WORKLOAD, "workload", 0, ADV_ARG_REQUIRED, "FILE",
-	  "--advise: SQL statements to optimise (default: statement records)",
-	  ADV_COMPLETE_FILE, NULL },
-	{ OPT_STRATEGY, "strategy", 0, ADV_ARG_REQUIRED, "NAME",
-	  "--advise: ip (default), greedy, or a baseline: dexter, "
-	  "every-predicate, extend",
-	  ADV_COMPLETE_WORDS, "ip greedy dexter every-predicate extend" },
-	{ OPT_TIME_LIMIT, "time-limit", 0, ADV_ARG_REQUIRED, "DURATION",
-	  "--advise: time for the exact solver (default 20s)",
-	  ADV_COMPLETE_NONE, NULL },
-	{ 0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL }
-};
+	{OPT_MIN_OBSERVED, "min-observed", 0, ADV_ARG_REQUIRED, "DURATION",
+	 "statistics window needed for an unused-index verdict (default 7d)",
+	 ADV_COMPLETE_NONE, NULL},
+	{OPT_ADVISE, "advise", 0, ADV_ARG_NONE, NULL,
+	 "propose the best set of new indexes instead of the checks",
+	 ADV_COMPLETE_NONE, NULL},
+	{OPT_BUDGET, "budget", 0, ADV_ARG_REQUIRED, "SIZE",
+	 "--advise: storage for new indexes, e.g. 2GB (default: no limit)",
+	 ADV_COMPLETE_NONE, NULL},
+	{OPT_MAX_INDEXES, "max-indexes", 0, ADV_ARG_REQUIRED, "N",
+	 "--advise: at most N new indexes", ADV_COMPLETE_NONE, NULL},
+	{OPT_MAX_PER_TABLE, "max-per-table", 0, ADV_ARG_REQUIRED, "N",
+	 "--advise: at most N new indexes on one table", ADV_COMPLETE_NONE,
+	 NULL},
+	{OPT_MAX_WIDTH, "max-width", 0, ADV_ARG_REQUIRED, "N",
+	 "--advise: at most N key columns per index (default 3)",
+	 ADV_COMPLETE_NONE, NULL},
+	{OPT_WORKLOAD, "workload", 0, ADV_ARG_REQUIRED, "FILE",
+	 "--advise: SQL statements to optimise (default: statement records)",
+	 ADV_COMPLETE_FILE, NULL},
+	{OPT_STRATEGY, "strategy", 0, ADV_ARG_REQUIRED, "NAME",
+	 "--advise: ip (default), greedy, or a baseline: dexter, "
+	 "every-predicate, extend",
+	 ADV_COMPLETE_WORDS, "ip greedy dexter every-predicate extend"},
+	{OPT_TIME_LIMIT, "time-limit", 0, ADV_ARG_REQUIRED, "DURATION",
+	 "--advise: time for the exact solver (default 20s)", ADV_COMPLETE_NONE,
+	 NULL},
+	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
-static const unsigned groups = ADV_OPTS_INPUT | ADV_OPTS_FINDINGS |
-			       ADV_OPTS_OUTPUT | ADV_OPTS_CONN;
+static const unsigned groups =
+	ADV_OPTS_INPUT | ADV_OPTS_FINDINGS | ADV_OPTS_OUTPUT | ADV_OPTS_CONN;
 static const char synopsis[] =
 	"[OPTION]... [FILE]...\n"
 	"--advise [--budget=SIZE] [-d DBNAME] [--workload=FILE] [OPTION]... "
@@ -74,6 +73,9 @@ static enum adv_status count(const char *arg, const char *what, int64_t min,
 	return st;
 }
 
+/* the first option given that only --advise uses */
+static const char *advise_only;
+
 static enum adv_status on_option(void *ctx, int id, const char *arg,
 				 struct adv_error *err)
 {
@@ -81,6 +83,8 @@ static enum adv_status on_option(void *ctx, int id, const char *arg,
 	struct adv_advise_opts *ao = &io->advise_opts;
 	int64_t bytes;
 
+	if (id != OPT_MIN_OBSERVED && id != OPT_ADVISE && advise_only == NULL)
+		advise_only = options[id - 1].long_name;
 	switch (id) {
 	case OPT_MIN_OBSERVED:
 		return adv_parse_duration(arg, 86400.0 * 3650, "--min-observed",
@@ -109,9 +113,10 @@ static enum adv_status on_option(void *ctx, int id, const char *arg,
 		return ADV_OK;
 	case OPT_STRATEGY:
 		if (adv_strategy_parse(arg, &ao->strategy) != 0)
-			return adv_error_set(err, ADV_EUSAGE,
-					     "unknown strategy '%s' (use ip, greedy, dexter, every-predicate or extend)",
-					     arg);
+			return adv_error_set(
+				err, ADV_EUSAGE,
+				"unknown strategy '%s' (use ip, greedy, dexter, every-predicate or extend)",
+				arg);
 		return ADV_OK;
 	case OPT_TIME_LIMIT:
 		return adv_parse_duration(arg, 3600, "--time-limit",
@@ -123,8 +128,9 @@ static enum adv_status on_option(void *ctx, int id, const char *arg,
 
 static int wants_connection(const struct adv_common_opts *opts)
 {
-	return opts->ndbnames > 0 || opts->host != NULL ||
-	       opts->port != NULL || opts->user != NULL;
+	return opts->ndbnames > 0 || opts->host != NULL || opts->port != NULL ||
+	       opts->user != NULL || opts->password_mode != ADV_PASSWORD_AUTO ||
+	       opts->echo;
 }
 
 int main(int argc, char **argv)
@@ -157,10 +163,15 @@ int main(int argc, char **argv)
 		code = cli_fail(&err);
 		goto out;
 	}
-	if (!io.advise && (wants_connection(&opts) ||
-			   io.advise_opts.workload_file != NULL)) {
+	if (!io.advise && wants_connection(&opts)) {
 		adv_error_set(&err, ADV_EUSAGE,
-			      "connection options and --workload need --advise");
+			      "connection options need --advise");
+		code = cli_fail(&err);
+		goto out;
+	}
+	if (!io.advise && advise_only != NULL) {
+		adv_error_set(&err, ADV_EUSAGE, "--%s needs --advise",
+			      advise_only);
 		code = cli_fail(&err);
 		goto out;
 	}
@@ -171,18 +182,18 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (getenv("IP_ADVISOR_TEST_INTERNAL_ERROR") != NULL) {
-		adv_error_set(&err, ADV_EINTERNAL,
-			      "internal error injected by IP_ADVISOR_TEST_INTERNAL_ERROR");
+		adv_error_set(
+			&err, ADV_EINTERNAL,
+			"internal error injected by IP_ADVISOR_TEST_INTERNAL_ERROR");
 		code = cli_fail(&err);
 		goto out;
 	}
 	if (io.advise && wants_connection(&opts)) {
 		struct adv_conn_params params;
 
-		adv_common_conn_params(&opts,
-				       opts.ndbnames > 0 ? opts.dbnames[0]
-							 : NULL,
-				       cli_prog(), &params);
+		adv_common_conn_params(
+			&opts, opts.ndbnames > 0 ? opts.dbnames[0] : NULL,
+			cli_prog(), &params);
 		params.prompt = cli_prompt_password;
 		if (opts.echo)
 			params.echo = cli_echo;

@@ -84,13 +84,14 @@ void adv_advise_opts_init(struct adv_advise_opts *o)
 /* ---- the workload ------------------------------------------------------ */
 
 struct wl_stmt {
-	char *id;		/* queryid, or file:line */
+	char *id;      /* queryid, or file:line */
+	char *queryid; /* for pg_qualstats quals; NULL for files */
 	char *sql;
 	char fingerprint[17];
 	double calls;
 	double rows_per_call;
 	struct adv_stmt_use use;
-	int *cands;		/* relevant candidate ids */
+	int *cands; /* relevant candidate ids */
 	size_t ncands;
 	struct adv_sel_config *configs;
 	size_t nconfigs, configs_alloc;
@@ -109,10 +110,10 @@ struct advisor {
 	struct adv_cand_set set;
 	struct wl_stmt *stmts;
 	size_t nstmts, stmts_alloc;
-	double *size;		/* per candidate */
-	double *maint;		/* per candidate */
-	size_t *table_of;	/* per candidate */
-	char **tables;		/* distinct "schema\x1ftable" */
+	double *size;	  /* per candidate */
+	double *maint;	  /* per candidate */
+	size_t *table_of; /* per candidate */
+	char **tables;	  /* distinct "schema\x1ftable" */
 	size_t ntables;
 	unsigned long offline_calls;
 	size_t skipped;
@@ -130,6 +131,7 @@ static void stmt_release(struct wl_stmt *s)
 	size_t i;
 
 	free(s->id);
+	free(s->queryid);
 	free(s->sql);
 	adv_stmt_use_release(&s->use);
 	free(s->cands);
@@ -162,23 +164,35 @@ static void note_write(struct advisor *a, struct wl_stmt *s, const cJSON *tree)
 	s->upd_schema = adv_xstrdup(s->use.tables[0].schema);
 	s->upd_table = adv_xstrdup(s->use.tables[0].table);
 	targets = cJSON_GetObjectItemCaseSensitive(upd, "targetList");
-	cJSON_ArrayForEach(t, targets)
-	{
-		const cJSON *rt = cJSON_GetObjectItemCaseSensitive(t, "ResTarget");
-		const cJSON *name = cJSON_GetObjectItemCaseSensitive(rt, "name");
+	cJSON_ArrayForEach (t, targets) {
+		const cJSON *rt =
+			cJSON_GetObjectItemCaseSensitive(t, "ResTarget");
+		const cJSON *name =
+			cJSON_GetObjectItemCaseSensitive(rt, "name");
 
 		if (!cJSON_IsString(name))
 			continue;
-		s->set_cols = adv_xrealloc(s->set_cols, (s->nset_cols + 1) *
-								sizeof(char *));
+		s->set_cols = adv_xrealloc(s->set_cols,
+					   (s->nset_cols + 1) * sizeof(char *));
 		s->set_cols[s->nset_cols++] = adv_xstrdup(name->valuestring);
 	}
 }
 
 /* Adds a statement to the workload; one that does not parse or touches no
  * known table is skipped with a message at verbose level. */
-static void add_stmt(struct advisor *a, const char *id, const char *sql,
-		     double calls, double rows)
+static int has_quals(const struct advisor *a, const char *queryid)
+{
+	size_t i;
+
+	for (i = 0; queryid != NULL && i < a->view->nquals; i++) {
+		if (streq(a->view->quals[i]->queryid, queryid))
+			return 1;
+	}
+	return 0;
+}
+
+static void add_stmt(struct advisor *a, const char *id, const char *queryid,
+		     const char *sql, double calls, double rows)
 {
 	struct wl_stmt s;
 	struct adv_error err;
@@ -191,12 +205,15 @@ static void add_stmt(struct advisor *a, const char *id, const char *sql,
 		a->skipped++;
 		return;
 	}
-	if (s.use.ntables == 0) {
+	/* a statement on views or functions names no table, but
+	 * pg_qualstats may have seen the predicates underneath */
+	if (s.use.ntables == 0 && !has_quals(a, queryid)) {
 		adv_stmt_use_release(&s.use);
 		a->skipped++;
 		return;
 	}
 	s.id = adv_xstrdup(id);
+	s.queryid = adv_xstrdup_or_null(queryid);
 	s.sql = adv_xstrdup(sql);
 	s.calls = calls;
 	s.rows_per_call = calls > 0 ? rows / calls : 1;
@@ -219,8 +236,8 @@ static enum adv_status read_file(const char *path, char **out,
 
 	*out = NULL;
 	if (fp == NULL)
-		return adv_error_set(err, ADV_EIO, "cannot open '%s': %s",
-				     path, strerror(errno));
+		return adv_error_set(err, ADV_EIO, "cannot open '%s': %s", path,
+				     strerror(errno));
 	adv_buf_init(&b);
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
 		adv_buf_add(&b, chunk, n);
@@ -250,7 +267,8 @@ static enum adv_status load_workload_file(struct advisor *a,
 		char *id = adv_xstrfmt("%s:%ld", a->opts->workload_file,
 				       stmts[i].line);
 
-		add_stmt(a, id, stmts[i].text, stmts[i].calls, stmts[i].calls);
+		add_stmt(a, id, NULL, stmts[i].text, stmts[i].calls,
+			 stmts[i].calls);
 		free(id);
 	}
 	adv_sql_stmts_free(stmts, n);
@@ -260,13 +278,12 @@ static enum adv_status load_workload_file(struct advisor *a,
 
 static int is_dml(const char *sql)
 {
-	static const char *const verbs[] = { "select", "with", "insert",
-					     "update", "delete" };
+	static const char *const verbs[] = {"select", "with", "insert",
+					    "update", "delete"};
 	const char *p = sql;
 	size_t i;
 
-	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '(' ||
-	       *p == '\r')
+	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '(' || *p == '\r')
 		p++;
 	if (strncmp(p, "/*", 2) == 0) {
 		const char *end = strstr(p, "*/");
@@ -320,14 +337,172 @@ static void load_workload_records(struct advisor *a)
 	     i++) {
 		const struct adv_model_statement *st = sorted[i];
 
-		if (st->query == NULL || st->calls <= 0 || st->toplevel == 0 ||
-		    !is_dml(st->query))
+		/* statements inside functions (toplevel false) are the ones
+		 * that touch tables; the calls of the functions themselves
+		 * analyse to no table and drop out */
+		if (st->query == NULL || st->calls <= 0 || !is_dml(st->query))
 			continue;
-		add_stmt(a, st->queryid != NULL ? st->queryid : "?", st->query,
-			 st->calls, st->rows);
+		add_stmt(a, st->queryid != NULL ? st->queryid : "?",
+			 st->queryid, st->query, st->calls, st->rows);
 		taken++;
 	}
 	free(sorted);
+}
+
+/* ---- pg_qualstats ------------------------------------------------------- */
+
+static double n_distinct(const struct adv_model_snapshot *s,
+			 const struct adv_model_table *t, const char *schema,
+			 const char *table, const char *column);
+
+static int indexable_operator(const char *op)
+{
+	static const char *const ops[] = {"=", "<", "<=", ">", ">="};
+	size_t i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (streq(op, ops[i]))
+			return 1;
+	}
+	return 0;
+}
+
+static int served(const struct adv_model_snapshot *v,
+		  const struct adv_candidate *c)
+{
+	size_t i;
+
+	for (i = 0; i < v->nindexes; i++) {
+		if (adv_candidate_served_by(c, v->indexes[i]))
+			return 1;
+	}
+	return 0;
+}
+
+static struct adv_candidate *plain_candidate(const char *schema,
+					     const char *table,
+					     const char *const *cols, size_t n)
+{
+	struct adv_candidate *c = adv_xcalloc(1, sizeof(*c));
+	size_t i;
+
+	c->schema = adv_xstrdup(schema);
+	c->table = adv_xstrdup(table);
+	c->keys = adv_xcalloc(n + 1, sizeof(*c->keys));
+	for (i = 0; i < n; i++)
+		c->keys[i].column = adv_xstrdup(cols[i]);
+	c->nkeys = n;
+	c->include = adv_xcalloc(1, sizeof(*c->include));
+	c->size_bytes = -1;
+	return c;
+}
+
+static void add_cand_id(struct wl_stmt *s, int id)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncands; i++) {
+		if (s->cands[i] == id)
+			return;
+	}
+	s->cands = adv_xrealloc(s->cands, (s->ncands + 1) * sizeof(int));
+	s->cands[s->ncands++] = id;
+}
+
+static void offer(struct advisor *a, struct wl_stmt *s, struct adv_candidate *c)
+{
+	if (adv_model_find_table(a->view, c->schema, c->table) == NULL ||
+	    served(a->view, c)) {
+		adv_candidate_free(c);
+		return;
+	}
+	add_cand_id(s, adv_cand_set_add(&a->set, c));
+}
+
+/*
+ * The predicates pg_qualstats saw for this statement become candidates
+ * too: each indexable column alone (both sides of a join), and per table
+ * the equality columns together, most selective first.
+ */
+static void qual_candidates(struct advisor *a, struct wl_stmt *s)
+{
+	const struct adv_model_snapshot *v = a->view;
+	size_t i, j;
+
+	if (s->queryid == NULL)
+		return;
+	for (i = 0; i < v->nquals; i++) {
+		const struct adv_model_qual *q = v->quals[i];
+		const char *one[1];
+		const char *eq[8];
+		double nd[8];
+		size_t neq = 0;
+
+		if (!streq(q->queryid, s->queryid) ||
+		    !indexable_operator(q->operator) ||
+		    adv_model_find_column(v, q->schema, q->table, q->column) ==
+			    NULL)
+			continue;
+		one[0] = q->column;
+		offer(a, s, plain_candidate(q->schema, q->table, one, 1));
+		if (q->ref_table != NULL && q->ref_column != NULL &&
+		    adv_model_find_column(v, q->ref_schema, q->ref_table,
+					  q->ref_column) != NULL) {
+			one[0] = q->ref_column;
+			offer(a, s,
+			      plain_candidate(q->ref_schema, q->ref_table, one,
+					      1));
+		}
+		if (!streq(q->operator, "=") || q->ref_table != NULL)
+			continue;
+		/* the first equality qual of a table gathers the others */
+		for (j = 0;
+		     j < v->nquals && neq < a->opts->cand.max_width && neq < 8;
+		     j++) {
+			const struct adv_model_qual *o = v->quals[j];
+			const struct adv_model_column *col;
+			size_t k;
+			int dup = 0;
+
+			if (!streq(o->queryid, s->queryid) ||
+			    !streq(o->operator, "=") || o->ref_table != NULL ||
+			    !streq(o->schema, q->schema) ||
+			    !streq(o->table, q->table))
+				continue;
+			if (j < i && neq == 0)
+				break;
+			for (k = 0; k < neq; k++)
+				dup |= streq(eq[k], o->column);
+			col = adv_model_find_column(v, o->schema, o->table,
+						    o->column);
+			if (dup || col == NULL)
+				continue;
+			eq[neq] = o->column;
+			nd[neq] = n_distinct(v,
+					     adv_model_find_table(v, o->schema,
+								  o->table),
+					     o->schema, o->table, o->column);
+			neq++;
+		}
+		if (neq < 2)
+			continue;
+		/* most selective first: insertion sort by n_distinct */
+		for (j = 1; j < neq; j++) {
+			size_t k = j;
+
+			while (k > 0 && nd[k] > nd[k - 1]) {
+				const char *tc = eq[k];
+				double tn = nd[k];
+
+				eq[k] = eq[k - 1];
+				nd[k] = nd[k - 1];
+				eq[k - 1] = tc;
+				nd[k - 1] = tn;
+				k--;
+			}
+		}
+		offer(a, s, plain_candidate(q->schema, q->table, eq, neq));
+	}
 }
 
 /* ---- costs ------------------------------------------------------------- */
@@ -350,8 +525,8 @@ static double n_distinct(const struct adv_model_snapshot *s,
 {
 	const struct adv_model_column *c =
 		adv_model_find_column(s, schema, table, column);
-	double rows = t != NULL && t->estimated_rows > 1 ? t->estimated_rows
-							 : 1000;
+	double rows =
+		t != NULL && t->estimated_rows > 1 ? t->estimated_rows : 1000;
 
 	if (c == NULL || !c->has_stats || c->n_distinct == 0)
 		return 10;
@@ -381,11 +556,10 @@ static double path_cost(const struct adv_model_snapshot *s,
 {
 	const struct adv_model_table *t =
 		adv_model_find_table(s, u->schema, u->table);
-	double rows = t != NULL && t->estimated_rows > 1 ? t->estimated_rows
-							 : 1000;
-	double pages = t != NULL && t->size_bytes > 8192
-			       ? t->size_bytes / 8192
-			       : 1;
+	double rows =
+		t != NULL && t->estimated_rows > 1 ? t->estimated_rows : 1000;
+	double pages =
+		t != NULL && t->size_bytes > 8192 ? t->size_bytes / 8192 : 1;
 	double npreds = (double)(u->neq + u->nrange + u->njoin);
 	double sel = 1, fetched, per_row;
 	size_t k, matched = 0;
@@ -504,6 +678,9 @@ static double offline_cost(struct advisor *a, const struct wl_stmt *s,
 	if (used != NULL)
 		memset(used, 0, n);
 	a->offline_calls++;
+	/* an INSERT ... VALUES reads nothing: one row written */
+	if (s->is_insert && s->use.ntables <= 1)
+		return 1;
 	for (t = 0; t < s->use.ntables; t++) {
 		const struct adv_table_use *u = &s->use.tables[t];
 		double best = path_cost(v, u, NULL);
@@ -514,7 +691,8 @@ static double offline_cost(struct advisor *a, const struct wl_stmt *s,
 			const struct adv_model_index *ix = v->indexes[i];
 			double c;
 
-			if (ix->is_valid != 1 || !streq(ix->schema, u->schema) ||
+			if (ix->is_valid != 1 ||
+			    !streq(ix->schema, u->schema) ||
 			    !streq(ix->table, u->table) || ix->nkeys == 0)
 				continue;
 			path_from_index(&p, ix);
@@ -523,8 +701,7 @@ static double offline_cost(struct advisor *a, const struct wl_stmt *s,
 				best = c;
 		}
 		for (i = 0; i < n; i++) {
-			const struct adv_candidate *c =
-				a->set.items[config[i]];
+			const struct adv_candidate *c = a->set.items[config[i]];
 			double cost;
 
 			if (!streq(c->schema, u->schema) ||
@@ -688,8 +865,8 @@ static double offline_size(const struct advisor *a,
 {
 	const struct adv_model_table *t =
 		adv_model_find_table(a->view, c->schema, c->table);
-	double rows = t != NULL && t->estimated_rows > 1 ? t->estimated_rows
-							 : 1000;
+	double rows =
+		t != NULL && t->estimated_rows > 1 ? t->estimated_rows : 1000;
 	double width = 8;
 	size_t i;
 
@@ -759,9 +936,8 @@ static double maintenance(const struct advisor *a,
 
 	for (i = 0; i < a->nstmts; i++) {
 		const struct wl_stmt *s = &a->stmts[i];
-		double rows = s->calls * (s->rows_per_call > 0
-						  ? s->rows_per_call
-						  : 1);
+		double rows = s->calls *
+			      (s->rows_per_call > 0 ? s->rows_per_call : 1);
 
 		if (s->use.ntables == 0 ||
 		    !streq(s->use.tables[0].schema, c->schema) ||
@@ -773,12 +949,14 @@ static double maintenance(const struct advisor *a,
 			int breaks_hot = 0;
 
 			for (j = 0; j < s->nset_cols; j++)
-				breaks_hot |= cand_has_column(c, s->set_cols[j]);
+				breaks_hot |=
+					cand_has_column(c, s->set_cols[j]);
 			if (breaks_hot)
 				total += rows * MAINT_PER_ROW *
-					 (double)(1 + existing_indexes(
-							      a->view, c->schema,
-							      c->table));
+					 (double)(1 +
+						  existing_indexes(a->view,
+								   c->schema,
+								   c->table));
 		}
 	}
 	return total;
@@ -795,8 +973,8 @@ static size_t table_number(struct advisor *a, const struct adv_candidate *c)
 			return i;
 		}
 	}
-	a->tables = adv_xrealloc(a->tables,
-				 (a->ntables + 1) * sizeof(*a->tables));
+	a->tables =
+		adv_xrealloc(a->tables, (a->ntables + 1) * sizeof(*a->tables));
 	a->tables[a->ntables] = key;
 	return a->ntables++;
 }
@@ -804,8 +982,9 @@ static size_t table_number(struct advisor *a, const struct adv_candidate *c)
 /* ---- baselines ----------------------------------------------------------- */
 
 /* Fits a ranked list of candidates into the budget and limits, in order. */
-static void fit_in_order(const struct advisor *a, const struct adv_sel_problem *p,
-			 const int *order, size_t n, unsigned char *chosen)
+static void fit_in_order(const struct advisor *a,
+			 const struct adv_sel_problem *p, const int *order,
+			 size_t n, unsigned char *chosen)
 {
 	double used_bytes = 0;
 	size_t count = 0, i, *per_table;
@@ -953,7 +1132,8 @@ static void baseline_extend(const struct advisor *a,
 
 				if (!chosen[k] || !same_table(o, c) ||
 				    o->nkeys + 1 != c->nkeys ||
-				    o->predicate != NULL || c->predicate != NULL)
+				    o->predicate != NULL ||
+				    c->predicate != NULL)
 					continue;
 				for (j = 0; j < o->nkeys; j++) {
 					if (!streq(o->keys[j].column,
@@ -975,6 +1155,15 @@ static void baseline_extend(const struct advisor *a,
 			if (widened < 0 && p->max_indexes > 0 &&
 			    count >= p->max_indexes)
 				continue;
+			if (widened < 0 && p->max_per_table > 0) {
+				size_t on_table = 0;
+
+				for (k = 0; k < p->ncands; k++)
+					on_table += chosen[k] &&
+						    p->table[k] == p->table[i];
+				if (on_table >= p->max_per_table)
+					continue;
+			}
 			chosen[i] = 1;
 			if (widened >= 0)
 				chosen[widened] = 0;
@@ -999,6 +1188,27 @@ static void baseline_extend(const struct advisor *a,
 			chosen[replaces] = 0;
 		current = best_cost;
 	}
+}
+
+static void prune_unused(const struct adv_sel_problem *p,
+			 struct adv_sel_result *r)
+{
+	unsigned char *used = adv_xcalloc(p->ncands + 1, 1);
+	size_t i, j;
+
+	for (i = 0; i < p->nstmts; i++) {
+		const struct adv_sel_config *cf =
+			&p->stmts[i].configs[r->config_of[i]];
+
+		if (p->stmts[i].weight <= 0)
+			continue;
+		for (j = 0; j < cf->ncands; j++)
+			used[cf->cands[j]] = 1;
+	}
+	for (i = 0; i < p->ncands; i++)
+		r->chosen[i] = r->chosen[i] && used[i];
+	r->cost_after = adv_select_evaluate(p, r->chosen, r->config_of);
+	free(used);
 }
 
 /* ---- findings ---------------------------------------------------------- */
@@ -1036,7 +1246,8 @@ static char *index_name(const struct advisor *a, const struct adv_candidate *c,
 		name = adv_xstrfmt("%.*s%s", (int)keep, base.data, suffix);
 		for (i = 0; i < ntaken; i++)
 			clash |= strcmp(taken[i], name) == 0;
-		if (!clash && !adv_model_relation_exists(a->view, c->schema, name))
+		if (!clash &&
+		    !adv_model_relation_exists(a->view, c->schema, name))
 			break;
 	}
 	adv_buf_release(&base);
@@ -1070,15 +1281,23 @@ static void partitioned_ddl(const struct advisor *a, struct adv_buf *sql,
 		struct adv_candidate pc;
 		char *pname;
 
-		if (t->is_partition != 1 || !streq(t->parent_schema, c->schema) ||
+		if (t->is_partition != 1 ||
+		    !streq(t->parent_schema, c->schema) ||
 		    !streq(t->parent_table, c->table))
 			continue;
 		pc = *c;
 		pc.schema = t->schema;
 		pc.table = t->table;
-		pname = adv_xstrfmt("%.50s_p%d", name, ++part);
+		pname = NULL;
+		do {
+			free(pname);
+			pname = adv_xstrfmt("%.50s_p%d", name, ++part);
+		} while (adv_model_relation_exists(v, t->schema, pname));
 		adv_buf_addch(sql, '\n');
-		adv_candidate_ddl(sql, ADV_ENGINE_POSTGRESQL, &pc, pname, 1);
+		/* a partition that is itself partitioned cannot be indexed
+		 * concurrently: a plain CREATE INDEX covers its partitions */
+		adv_candidate_ddl(sql, ADV_ENGINE_POSTGRESQL, &pc, pname,
+				  !streq(t->kind, "partitioned"));
 		adv_buf_addstr(sql, ";\nALTER INDEX ");
 		adv_sql_qualified(sql, ADV_ENGINE_POSTGRESQL, c->schema, name);
 		adv_buf_addstr(sql, " ATTACH PARTITION ");
@@ -1086,6 +1305,9 @@ static void partitioned_ddl(const struct advisor *a, struct adv_buf *sql,
 		adv_buf_addch(sql, ';');
 		free(pname);
 	}
+	/* like every action, the last statement has no terminator */
+	if (sql->len > 0 && sql->data[sql->len - 1] == ';')
+		sql->data[--sql->len] = '\0';
 	adv_buf_release(&only);
 }
 
@@ -1184,20 +1406,22 @@ static enum adv_status emit_finding(struct advisor *a,
 	}
 	adv_json_add_string(f.evidence, "predicate", c->predicate);
 	cJSON_AddNumberToObject(f.evidence, "size_bytes", p->size_bytes[ci]);
-	cJSON_AddStringToObject(f.evidence, "size_source",
-				a->whatif != NULL ? "hypopg" : "estimate");
+	cJSON_AddStringToObject(
+		f.evidence, "size_source",
+		a->whatif != NULL && !c->partitioned ? "hypopg" : "estimate");
 	cJSON_AddNumberToObject(f.evidence, "maintenance_cost",
 				p->maint_cost[ci]);
 	cJSON_AddItemToObject(f.evidence, "queries", queries);
 	cJSON_AddNumberToObject(f.impact, "workload_cost_saved", saved);
 	cJSON_AddNumberToObject(f.impact, "workload_share_saved",
-				r->cost_before > 0 ? saved / r->cost_before : 0);
+				r->cost_before > 0 ? saved / r->cost_before
+						   : 0);
 	cJSON_AddNumberToObject(f.impact, "size_bytes", p->size_bytes[ci]);
 	adv_finding_compute_fingerprint(&f, a->view->src.engine,
 					a->view->src.database);
 	{
-		enum adv_status st = adv_report_finding(
-			report, &f, a->view->ts, &a->view->src, err);
+		enum adv_status st = adv_report_finding(report, &f, a->view->ts,
+							&a->view->src, err);
 
 		adv_finding_release(&f);
 		adv_buf_release(&sql);
@@ -1209,8 +1433,7 @@ static enum adv_status emit_finding(struct advisor *a,
 
 static enum adv_status emit_selection(struct advisor *a,
 				      const struct adv_sel_result *r,
-				      double seconds,
-				      struct adv_report *report,
+				      double seconds, struct adv_report *report,
 				      struct adv_error *err)
 {
 	cJSON *rec = adv_record_new("selection", 1, a->view->ts, &a->view->src);
@@ -1224,18 +1447,20 @@ static enum adv_status emit_selection(struct advisor *a,
 	cJSON_AddNumberToObject(rec, "used_bytes", r->used_bytes);
 	cJSON_AddNumberToObject(rec, "cost_before", r->cost_before);
 	cJSON_AddNumberToObject(rec, "cost_after", r->cost_after);
-	cJSON_AddNumberToObject(rec, "what_if_calls",
-				a->whatif != NULL
-					? (double)adv_whatif_calls(a->whatif)
-					: 0);
+	cJSON_AddNumberToObject(
+		rec, "what_if_calls",
+		a->whatif != NULL ? (double)adv_whatif_calls(a->whatif) : 0);
 	cJSON_AddStringToObject(rec, "costing",
 				a->whatif != NULL ? "hypopg" : "offline");
 	cJSON_AddStringToObject(rec, "solver", r->solver);
-	cJSON_AddNumberToObject(rec, "gap", r->gap);
+	adv_json_add_number(rec, "gap", r->gap, r->gap >= 0);
 	cJSON_AddNumberToObject(rec, "seconds", seconds);
 	cJSON_AddNumberToObject(rec, "statement_count", (double)a->nstmts);
 	cJSON_AddNumberToObject(rec, "skipped_statements", (double)a->skipped);
 	cJSON_AddNumberToObject(rec, "candidate_count", (double)a->set.n);
+	cJSON_AddNumberToObject(rec, "finding_count", (double)report->emitted);
+	cJSON_AddNumberToObject(rec, "suppressed_count",
+				(double)report->suppressed);
 	st = adv_output_record(report->out, rec, err);
 	cJSON_Delete(rec);
 	return st;
@@ -1299,8 +1524,9 @@ static enum adv_status advise_one(const struct adv_advise_opts *opts,
 	if (st != ADV_OK)
 		goto out;
 	if (a.nstmts == 0)
-		adv_warn("no statement of the workload touches a table of '%s': nothing to advise",
-			 view->src.database != NULL ? view->src.database : "?");
+		adv_warn(
+			"no statement of the workload touches a table of '%s': nothing to advise",
+			view->src.database != NULL ? view->src.database : "?");
 
 	/* candidates */
 	for (i = 0; i < a.nstmts && st == ADV_OK; i++) {
@@ -1308,6 +1534,8 @@ static enum adv_status advise_one(const struct adv_advise_opts *opts,
 
 		st = adv_candidates_for(&s->use, view, &opts->cand, &a.set,
 					&s->cands, &s->ncands, err);
+		if (st == ADV_OK)
+			qual_candidates(&a, s);
 	}
 	if (st != ADV_OK)
 		goto out;
@@ -1397,12 +1625,15 @@ static enum adv_status advise_one(const struct adv_advise_opts *opts,
 		else
 			baseline_extend(&a, &p, r.chosen);
 		r.cost_after = adv_select_evaluate(&p, r.chosen, r.config_of);
+		/* like the solver's, drop what no statement's plan uses */
+		prune_unused(&p, &r);
 		r.cost_before = adv_select_evaluate(&p, NULL, NULL);
 		for (k = 0; k < p.ncands; k++)
 			r.used_bytes += r.chosen[k] ? p.size_bytes[k] : 0;
 		r.solver = adv_strategy_name(opts->strategy);
-		r.bound = 0;
-		r.gap = 0;
+		/* a baseline proves no bound */
+		r.bound = -1;
+		r.gap = -1;
 		break;
 	}
 	}
@@ -1453,8 +1684,9 @@ enum adv_status adv_advise(const struct adv_model *m,
 	}
 	adv_model_databases_free(dbs, ndbs);
 	if (st == ADV_OK && done == 0 && opts->conn != NULL)
-		st = adv_error_set(err, ADV_EINPUT,
-				   "no snapshot of database '%s' in the input: collect it with ip-collect",
-				   adv_conn_database(opts->conn));
+		st = adv_error_set(
+			err, ADV_EINPUT,
+			"no snapshot of database '%s' in the input: collect it with ip-collect",
+			adv_conn_database(opts->conn));
 	return st;
 }

@@ -219,7 +219,8 @@ static const char cluster_sql[] = MARK
 	"SELECT system_identifier::text FROM pg_catalog.pg_control_system()";
 
 struct snapshot_info {
-	char *pgss_schema; /* NULL when pg_stat_statements is absent */
+	char *pgss_schema;	/* NULL when pg_stat_statements is absent */
+	char *qualstats_schema; /* NULL when pg_qualstats is absent */
 	char *pgss_version;
 	int pgss_preloaded;
 	int can_read_statistic;
@@ -353,6 +354,14 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 				->valuestring);
 		info->pgss_version =
 			adv_xstrdup(ext_version(exts, "pg_stat_statements"));
+	}
+	if (ext_version(exts, "pg_qualstats") != NULL) {
+		const cJSON *e =
+			cJSON_GetObjectItemCaseSensitive(exts, "pg_qualstats");
+
+		info->qualstats_schema = adv_xstrdup(
+			cJSON_GetObjectItemCaseSensitive(e, "schema")
+				->valuestring);
 	}
 	info->pgss_preloaded = preload_has(preload, "pg_stat_statements");
 	info->can_read_statistic = adv_result_get(res, 0, 10) != NULL &&
@@ -757,6 +766,53 @@ static enum adv_status collect_statements(struct pg_collect *pc,
 	return st;
 }
 
+/*
+ * pg_qualstats: the predicates the executor evaluated, per query, after
+ * views and functions were expanded; the advisor adds them to what it
+ * reads from the statements' text. A qual on two relations is a join.
+ */
+static const struct col_spec qual_specs[] = {{"occurences", K_NUM},
+					     {"execution_count", K_NUM},
+					     {"nbfiltered", K_NUM},
+					     {NULL, K_STR}};
+
+static enum adv_status collect_quals(struct pg_collect *pc,
+				     const struct snapshot_info *info,
+				     struct adv_error *err)
+{
+	char *schema = adv_conn_quote_ident(pc->conn, info->qualstats_schema);
+	char *sql = adv_xstrfmt(
+		MARK
+		"SELECT q.queryid::text AS queryid, nl.nspname AS schema,"
+		" cl.relname AS table, al.attname AS column,"
+		" op.oprname AS operator,"
+		" nr.nspname AS ref_schema, cr.relname AS ref_table,"
+		" ar.attname AS ref_column,"
+		" sum(q.occurences)::int8 AS occurences,"
+		" sum(q.execution_count)::int8 AS execution_count,"
+		" sum(q.nbfiltered)::int8 AS nbfiltered"
+		" FROM %s.pg_qualstats q"
+		" JOIN pg_catalog.pg_class cl ON cl.oid = q.lrelid"
+		" JOIN pg_catalog.pg_namespace nl ON nl.oid = cl.relnamespace"
+		" JOIN pg_catalog.pg_attribute al"
+		"  ON al.attrelid = q.lrelid AND al.attnum = q.lattnum"
+		" JOIN pg_catalog.pg_operator op ON op.oid = q.opno"
+		" LEFT JOIN pg_catalog.pg_class cr ON cr.oid = q.rrelid"
+		" LEFT JOIN pg_catalog.pg_namespace nr ON nr.oid = cr.relnamespace"
+		" LEFT JOIN pg_catalog.pg_attribute ar"
+		"  ON ar.attrelid = q.rrelid AND ar.attnum = q.rattnum"
+		" WHERE " USER_SCHEMA(
+			"nl") " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+			      " ORDER BY q.queryid::text, nl.nspname COLLATE \"C\", cl.relname COLLATE \"C\","
+			      " al.attname COLLATE \"C\", op.oprname COLLATE \"C\", nr.nspname COLLATE \"C\", cr.relname COLLATE \"C\", ar.attname COLLATE \"C\"",
+		schema);
+	enum adv_status st = emit_rows(pc, "qual", sql, qual_specs, err);
+
+	free(sql);
+	free(schema);
+	return st;
+}
+
 static const char settings_sql[] =
 	MARK "SELECT name, setting, unit, category, vartype, source, context,"
 	     " boot_val, reset_val, pending_restart"
@@ -815,6 +871,9 @@ enum adv_status adv_collect_pg(struct adv_conn *conn,
 			       constraint_specs, err);
 	if (st == ADV_OK && !opts->skip_statements)
 		st = collect_statements(&pc, &info, err);
+	if (st == ADV_OK && !opts->skip_statements &&
+	    info.qualstats_schema != NULL)
+		st = collect_quals(&pc, &info, err);
 	if (st == ADV_OK && !opts->skip_settings)
 		st = emit_rows(&pc, "setting", settings_sql, setting_specs,
 			       err);
@@ -824,6 +883,7 @@ enum adv_status adv_collect_pg(struct adv_conn *conn,
 		adv_conn_exec(conn, MARK "ROLLBACK", NULL);
 
 	free(info.pgss_schema);
+	free(info.qualstats_schema);
 	free(info.pgss_version);
 	adv_source_release(&pc.src);
 	if (st == ADV_OK && pc.partial)

@@ -12,9 +12,13 @@
 #include "report.h"
 #include "banned.h"
 
-const char *const adv_indexes_rules[] = {
-	"unused-index",	 "duplicate-index",	      "redundant-index",
-	"invalid-index", "foreign-key-without-index", NULL};
+const char *const adv_indexes_rules[] = {"unused-index",
+					 "duplicate-index",
+					 "redundant-index",
+					 "invalid-index",
+					 "foreign-key-without-index",
+					 "missing-index",
+					 NULL};
 
 enum adv_status adv_model_load(struct adv_model *m, const char *const *inputs,
 			       size_t ninputs, int keep_going,
@@ -98,12 +102,13 @@ enum adv_status adv_indexes_run(const struct adv_indexes_opts *opts,
 	if (opts->baseline != NULL)
 		st = adv_report_load_baseline(&report, opts->baseline, err);
 	if (st == ADV_OK && opts->collect_live) {
-		struct live_ctx lc = { &model, 0 };
+		struct live_ctx lc = {&model, 0};
 		struct adv_collect_opts co;
 
 		memset(&co, 0, sizeof(co));
 		co.skip_settings = 1;
-		st = adv_collect(opts->advise_opts.conn, &co, add_live, &lc, err);
+		st = adv_collect(opts->advise_opts.conn, &co, add_live, &lc,
+				 err);
 		/* a partial collection still has the catalog */
 		if (st == ADV_EPARTIAL)
 			st = ADV_OK;

@@ -57,9 +57,23 @@ static void free_table(struct adv_model_table *t)
 	free(t);
 }
 
+static void free_qual(struct adv_model_qual *q)
+{
+	free(q->queryid);
+	free(q->schema);
+	free(q->table);
+	free(q->column);
+	free(q->operator);
+	free(q->ref_schema);
+	free(q->ref_table);
+	free(q->ref_column);
+	free(q);
+}
+
 static void free_statement(struct adv_model_statement *st)
 {
 	free(st->queryid);
+	free(st->user);
 	free(st->query);
 	free(st);
 }
@@ -98,6 +112,9 @@ static void free_snapshot(struct adv_model_snapshot *s)
 	for (i = 0; i < s->nstatements; i++)
 		free_statement(s->statements[i]);
 	free(s->statements);
+	for (i = 0; i < s->nquals; i++)
+		free_qual(s->quals[i]);
+	free(s->quals);
 	for (i = 0; i < s->nindexes; i++)
 		free_index(s->indexes[i]);
 	for (i = 0; i < s->nconstraints; i++)
@@ -348,6 +365,7 @@ static enum adv_status add_statement(struct adv_model_snapshot *s,
 
 	st->snap = s;
 	st->queryid = r_str(r, "queryid");
+	st->user = r_str(r, "user");
 	st->query = r_str(r, "query");
 	st->calls = r_num(r, "calls", NULL);
 	r_check_count(r, "calls", st->calls);
@@ -363,9 +381,37 @@ static enum adv_status add_statement(struct adv_model_snapshot *s,
 		free_statement(st);
 		return r->st;
 	}
-	ADV_ALLOC_GROW(s->statements, s->nstatements + 1,
-		       s->statements_alloc);
+	ADV_ALLOC_GROW(s->statements, s->nstatements + 1, s->statements_alloc);
 	s->statements[s->nstatements++] = st;
+	return ADV_OK;
+}
+
+static enum adv_status add_qual(struct adv_model_snapshot *s, struct reader *r)
+{
+	struct adv_model_qual *q = adv_xcalloc(1, sizeof(*q));
+
+	q->queryid = r_str(r, "queryid");
+	q->schema = r_str(r, "schema");
+	q->table = r_str(r, "table");
+	q->column = r_str(r, "column");
+	q->operator= r_str(r, "operator");
+	q->ref_schema = r_str(r, "ref_schema");
+	q->ref_table = r_str(r, "ref_table");
+	q->ref_column = r_str(r, "ref_column");
+	q->execution_count = r_num(r, "execution_count", NULL);
+	r_check_count(r, "execution_count", q->execution_count);
+	if (r->st == ADV_OK && (q->schema == NULL || q->table == NULL ||
+				q->column == NULL || q->operator== NULL))
+		r->st = adv_error_set(
+			r->err, ADV_EINPUT,
+			"qual record without schema, table, column and operator at '%s'",
+			r->where);
+	if (r->st != ADV_OK) {
+		free_qual(q);
+		return r->st;
+	}
+	ADV_ALLOC_GROW(s->quals, s->nquals + 1, s->quals_alloc);
+	s->quals[s->nquals++] = q;
 	return ADV_OK;
 }
 
@@ -537,7 +583,8 @@ enum adv_status adv_model_add(struct adv_model *m, const cJSON *rec,
 	t = type->valuestring;
 	if (strcmp(t, "snapshot") != 0 && strcmp(t, "table") != 0 &&
 	    strcmp(t, "index") != 0 && strcmp(t, "constraint") != 0 &&
-	    strcmp(t, "column") != 0 && strcmp(t, "statement") != 0)
+	    strcmp(t, "column") != 0 && strcmp(t, "statement") != 0 &&
+	    strcmp(t, "qual") != 0)
 		return ADV_OK;
 	if (!cJSON_IsObject(srcj))
 		return adv_error_set(err, ADV_EINPUT,
@@ -581,6 +628,8 @@ enum adv_status adv_model_add(struct adv_model *m, const cJSON *rec,
 		return add_column(s, &r);
 	if (strcmp(t, "statement") == 0)
 		return add_statement(s, &r);
+	if (strcmp(t, "qual") == 0)
+		return add_qual(s, &r);
 	return add_constraint(s, &r);
 }
 
@@ -784,6 +833,50 @@ static void dedupe_columns(struct adv_model_snapshot *s)
 	s->ncolumns = kept;
 }
 
+static int cmp_statement(const void *a, const void *b)
+{
+	const struct adv_model_statement *x =
+		*(const struct adv_model_statement *const *)a;
+	const struct adv_model_statement *y =
+		*(const struct adv_model_statement *const *)b;
+	int c = strcmp(x->queryid != NULL ? x->queryid : "",
+		       y->queryid != NULL ? y->queryid : "");
+
+	if (c == 0)
+		c = strcmp(x->user != NULL ? x->user : "",
+			   y->user != NULL ? y->user : "");
+	if (c == 0)
+		c = x->toplevel - y->toplevel;
+	return c;
+}
+
+/* pg_stat_statements has one row per query, user and nesting level */
+static void dedupe_statements(struct adv_model_snapshot *s)
+{
+	struct adv_model_statement **sorted;
+	size_t i, kept = 0;
+
+	if (s->nstatements < 2)
+		return;
+	sorted = adv_xcalloc(s->nstatements, sizeof(*sorted));
+	memcpy(sorted, s->statements, s->nstatements * sizeof(*sorted));
+	qsort(sorted, s->nstatements, sizeof(*sorted), cmp_statement);
+	for (i = 1; i < s->nstatements; i++) {
+		if (sorted[i]->queryid != NULL &&
+		    cmp_statement(&sorted[i - 1], &sorted[i]) == 0)
+			sorted[i]->snap = NULL;
+	}
+	free(sorted);
+	for (i = 0; i < s->nstatements; i++) {
+		if (s->statements[i]->snap == NULL) {
+			free_statement(s->statements[i]);
+			continue;
+		}
+		s->statements[kept++] = s->statements[i];
+	}
+	s->nstatements = kept;
+}
+
 void adv_model_finish(struct adv_model *m)
 {
 	size_t i;
@@ -794,6 +887,7 @@ void adv_model_finish(struct adv_model *m)
 		dedupe_indexes(s);
 		dedupe_tables(s);
 		dedupe_constraints(s);
+		dedupe_statements(s);
 		dedupe_columns(s);
 
 		free(s->index_by_name);

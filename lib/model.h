@@ -88,6 +88,7 @@ struct adv_model_constraint {
 struct adv_model_statement {
 	struct adv_model_snapshot *snap;
 	char *queryid;
+	char *user;
 	char *query; /* NULL when hidden from the collecting role */
 	double calls;
 	double total_ms;
@@ -115,6 +116,15 @@ struct adv_model_column {
 	int has_stats;
 };
 
+/* A qual record (pg_qualstats): a predicate the executor evaluated. */
+struct adv_model_qual {
+	char *queryid;
+	char *schema, *table, *column;
+	char *operator;				   /* "=", "<", "~~", ... */
+	char *ref_schema, *ref_table, *ref_column; /* a join's other side */
+	double execution_count;
+};
+
 struct adv_model_snapshot {
 	struct adv_source src;
 	char *ts;
@@ -137,6 +147,8 @@ struct adv_model_snapshot {
 	size_t ncolumns, columns_alloc;
 	struct adv_model_statement **statements;
 	size_t nstatements, statements_alloc;
+	struct adv_model_qual **quals;
+	size_t nquals, quals_alloc;
 	/* built by adv_model_finish: indexes and tables sorted by name */
 	struct adv_model_index **index_by_name;
 	struct adv_model_table **table_by_name;

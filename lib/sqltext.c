@@ -33,8 +33,9 @@ enum adv_status adv_sql_parse(const char *sql, cJSON **tree,
 		/* the parser's JSON is well formed: what cJSON refuses is
 		 * nesting past its limit, i.e. a statement nested too deeply */
 		if (*tree == NULL)
-			st = adv_error_set(err, ADV_EINPUT,
-					   "cannot analyse the statement: it is nested too deeply");
+			st = adv_error_set(
+				err, ADV_EINPUT,
+				"cannot analyse the statement: it is nested too deeply");
 	}
 	pg_query_free_parse_result(r);
 	return st;
@@ -76,41 +77,136 @@ enum adv_status adv_sql_fingerprint(const char *sql, char out[17],
 	return st;
 }
 
+/* The highest "ParamRef" number anywhere in a parse tree. */
+static int max_param_ref(const cJSON *node)
+{
+	const cJSON *child;
+	int max = 0;
+
+	if (cJSON_IsObject(node)) {
+		const cJSON *ref =
+			cJSON_GetObjectItemCaseSensitive(node, "ParamRef");
+		const cJSON *num =
+			cJSON_GetObjectItemCaseSensitive(ref, "number");
+
+		if (cJSON_IsNumber(num) && num->valuedouble > max)
+			max = (int)num->valuedouble;
+	}
+	cJSON_ArrayForEach (child, node) {
+		int m = max_param_ref(child);
+
+		if (m > max)
+			max = m;
+	}
+	return max;
+}
+
+/*
+ * Skips a string, quoted name, dollar-quoted body or comment starting at
+ * p, returning the position after it, or p itself when none starts there.
+ * Unterminated ones run to the end of the text.
+ */
+static const char *skip_quoted(const char *p, const char *end)
+{
+	const char *q;
+
+	if (*p == '\'' ||
+	    ((*p == 'E' || *p == 'e') && p + 1 < end && p[1] == '\'')) {
+		int escapes = *p != '\'';
+
+		q = p + (escapes ? 2 : 1);
+		for (; q < end; q++) {
+			if (escapes && *q == '\\' && q + 1 < end) {
+				q++;
+				continue;
+			}
+			if (*q == '\'') {
+				if (q + 1 < end && q[1] == '\'') {
+					q++;
+					continue;
+				}
+				return q + 1;
+			}
+		}
+		return end;
+	}
+	if (*p == '"') {
+		for (q = p + 1; q < end; q++) {
+			if (*q == '"') {
+				if (q + 1 < end && q[1] == '"') {
+					q++;
+					continue;
+				}
+				return q + 1;
+			}
+		}
+		return end;
+	}
+	if (*p == '-' && p + 1 < end && p[1] == '-') {
+		for (q = p; q < end && *q != '\n'; q++)
+			;
+		return q;
+	}
+	if (*p == '/' && p + 1 < end && p[1] == '*') {
+		int depth = 1;
+
+		/* PostgreSQL's block comments nest */
+		for (q = p + 2; q < end && depth > 0; q++) {
+			if (*q == '/' && q + 1 < end && q[1] == '*') {
+				depth++;
+				q++;
+			} else if (*q == '*' && q + 1 < end && q[1] == '/') {
+				depth--;
+				q++;
+			}
+		}
+		return q;
+	}
+	if (*p == '$') {
+		/* $tag$ ... $tag$, tag empty or an identifier */
+		size_t taglen;
+
+		for (q = p + 1;
+		     q < end && (isalnum((unsigned char)*q) || *q == '_' ||
+				 (unsigned char)*q >= 0x80);
+		     q++)
+			;
+		if (q >= end || *q != '$' || isdigit((unsigned char)p[1]))
+			return p;
+		taglen = (size_t)(q - p) + 1;
+		for (q = q + 1; q + taglen <= end; q++) {
+			if (memcmp(q, p, taglen) == 0)
+				return q + taglen;
+		}
+		return end;
+	}
+	return p;
+}
+
 int adv_sql_max_param(const char *sql)
 {
-	int max = 0;
+	const char *end = sql + strlen(sql);
 	const char *p;
+	cJSON *tree = NULL;
+	int max = 0;
 
-	/* a parameter is "$" and digits outside strings, quoted names and
-	 * comments (and not inside a name such as a$1) */
-	for (p = sql; *p != '\0'; p++) {
-		if (*p == '\'') {
-			for (p++; *p != '\0' && !(*p == '\'' && p[1] != '\''); p++) {
-				if (*p == '\'' && p[1] == '\'')
-					p++;
-			}
-			if (*p == '\0')
-				break;
-		} else if (*p == '-' && p[1] == '-') {
-			while (*p != '\0' && *p != '\n')
-				p++;
-			if (*p == '\0')
-				break;
-		} else if (*p == '/' && p[1] == '*') {
-			const char *end = strstr(p + 2, "*/");
+	/* the parser is exact; the scan below serves text that does not
+	 * parse (the caller then fails on it anyway) */
+	if (adv_sql_parse(sql, &tree, NULL) == ADV_OK) {
+		max = max_param_ref(tree);
+		cJSON_Delete(tree);
+		return max;
+	}
+	for (p = sql; p < end;) {
+		const char *next = skip_quoted(p, end);
 
-			if (end == NULL)
-				break;
-			p = end + 1;
-		} else if (*p == '"') {
-			const char *end = strchr(p + 1, '"');
-
-			if (end == NULL)
-				break;
-			p = end;
-		} else if (*p == '$' && isdigit((unsigned char)p[1]) &&
-			   (p == sql || !(isalnum((unsigned char)p[-1]) ||
-					  p[-1] == '_' || p[-1] == '$'))) {
+		if (next != p) {
+			p = next;
+			continue;
+		}
+		if (*p == '$' && isdigit((unsigned char)p[1]) &&
+		    (p == sql || !(isalnum((unsigned char)p[-1]) ||
+				   p[-1] == '_' || p[-1] == '$'))) {
 			int n = 0;
 
 			p++;
@@ -120,47 +216,55 @@ int adv_sql_max_param(const char *sql)
 			}
 			if (n > max)
 				max = n;
-			p--;
+			continue;
 		}
+		p++;
 	}
 	return max;
 }
 
-/* The weight of a statement: "-- calls: N" inside its text (which, as the
- * scanner splits, includes the comments right before it). */
+/* The weight of a statement: a "-- calls: N" comment (or "--calls:")
+ * within its text, which, as the scanner splits, includes the comments
+ * right before it; the same words inside a string do not count. */
 static double calls_of(const char *text, size_t len)
 {
-	static const char marker[] = "-- calls:";
-	const char *p = text;
 	const char *end = text + len;
+	const char *p = text;
 
 	while (p < end) {
-		const char *hit = NULL;
-		const char *q;
+		const char *next = skip_quoted(p, end);
 
-		for (q = p; q + sizeof(marker) - 1 <= end; q++) {
-			if (memcmp(q, marker, sizeof(marker) - 1) == 0) {
-				hit = q;
-				break;
+		if (next == p) {
+			p++;
+			continue;
+		}
+		if (*p == '-') {
+			const char *q = p + 2;
+
+			while (q < next && (*q == ' ' || *q == '\t'))
+				q++;
+			if ((size_t)(next - q) > 6 &&
+			    strncmp(q, "calls:", 6) == 0) {
+				q += 6;
+				while (q < next && (*q == ' ' || *q == '\t'))
+					q++;
+				if (q < next &&
+				    (isdigit((unsigned char)*q) || *q == '.')) {
+					char num[32];
+					size_t n = 0;
+
+					while (q < next &&
+					       n + 1 < sizeof(num) &&
+					       (isdigit((unsigned char)*q) ||
+						*q == '.' || *q == 'e' ||
+						*q == 'E'))
+						num[n++] = *q++;
+					num[n] = '\0';
+					return strtod(num, NULL);
+				}
 			}
 		}
-		if (hit == NULL)
-			break;
-		q = hit + sizeof(marker) - 1;
-		while (q < end && (*q == ' ' || *q == '\t'))
-			q++;
-		if (q < end && (isdigit((unsigned char)*q) || *q == '.')) {
-			char num[32];
-			size_t n = 0;
-
-			while (q < end && n + 1 < sizeof(num) &&
-			       (isdigit((unsigned char)*q) || *q == '.' ||
-				*q == 'e' || *q == 'E'))
-				num[n++] = *q++;
-			num[n] = '\0';
-			return strtod(num, NULL);
-		}
-		p = q;
+		p = next;
 	}
 	return 1;
 }
@@ -204,7 +308,8 @@ enum adv_status adv_sql_split(const char *script, const char *name,
 		long line = 1;
 		int k;
 
-		for (k = 0; k < r.error->cursorpos - 1 && script[k] != '\0'; k++)
+		for (k = 0; k < r.error->cursorpos - 1 && script[k] != '\0';
+		     k++)
 			line += script[k] == '\n';
 		adv_error_set(err, ADV_EINPUT, "%s at '%s:%ld'",
 			      r.error->message, name, line);

@@ -1,6 +1,7 @@
 -- The --advise fixture: workloads whose right answer is known.
 CREATE EXTENSION IF NOT EXISTS hypopg;
 CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+CREATE EXTENSION IF NOT EXISTS pg_qualstats;
 CREATE SCHEMA adv;
 
 -- two narrow indexes beat one wide one: one query filters on a, another
@@ -34,5 +35,9 @@ CREATE TABLE adv.readings_2026_11 PARTITION OF adv.readings
 	FOR VALUES FROM ('2026-11-01') TO ('2026-12-01');
 INSERT INTO adv.readings SELECT g % 5000, date '2026-10-01' + (g % 61), g
 FROM generate_series(1, 120000) g;
+
+-- a view: its queries name no table, pg_qualstats sees the predicate on
+-- adv.pairs underneath
+CREATE VIEW adv.pairs_view AS SELECT id, a, b, pad FROM adv.pairs;
 
 VACUUM ANALYZE;

@@ -90,6 +90,17 @@ test_expect_success 'statement records from pg_stat_statements are a workload' '
 	jqe "select(.type==\"finding\" and .table==\"pairs\") | .evidence.keys[0].column == \"a\" and .evidence.queries[0].calls == 30" out
 '
 
+test_expect_success 'pg_qualstats predicates make a query on a view advisable' '
+	ip_psql -d advise -c "SELECT pg_stat_statements_reset()" -c "SELECT pg_qualstats_reset()" >/dev/null &&
+	for i in $(seq 1 20); do
+		echo "SELECT count(*) FROM adv.pairs_view WHERE b = $i;"
+	done | ip_psql -d advise >/dev/null &&
+	ip-collect -d advise >snap.ndjson &&
+	jqe "select(.type==\"qual\" and .table==\"pairs\" and .column==\"b\" and .operator==\"=\")" snap.ndjson &&
+	ip-indexes --advise -d advise snap.ndjson >out &&
+	jqe "select(.type==\"finding\" and .table==\"pairs\") | .evidence.keys[0].column == \"b\" and .evidence.queries[0].calls == 20" out
+'
+
 test_expect_success 'offline, a snapshot alone still gives advice with lower confidence' '
 	ip-collect -d advise >snap.ndjson &&
 	ip-indexes --advise --workload="$WL" snap.ndjson >out &&

@@ -181,7 +181,7 @@ static void adv_indexes_rules__lists_every_rule(void **state)
 	(void)state;
 	while (adv_indexes_rules[n] != NULL)
 		n++;
-	assert_int_equal(n, 5);
+	assert_int_equal(n, 6);
 	assert_string_equal(adv_indexes_rules[0], "unused-index");
 }
 
