@@ -478,10 +478,9 @@ static void qual_candidates(struct advisor *a, struct wl_stmt *s)
 			if (dup || col == NULL)
 				continue;
 			eq[neq] = o->column;
-			nd[neq] = n_distinct(v,
-					     adv_model_find_table(v, o->schema,
-								  o->table),
-					     o->schema, o->table, o->column);
+			nd[neq] = n_distinct(
+				v, adv_model_find_table(v, o->schema, o->table),
+				o->schema, o->table, o->column);
 			neq++;
 		}
 		if (neq < 2)
@@ -1476,6 +1475,24 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/*
+ * The workload's statements name tables as the application does, so they
+ * are planned under the application's search_path: the one a session of
+ * this role gets in this database (pg_settings.reset_val), not the safe
+ * one the connection set for the catalog queries. Planning executes
+ * nothing, and the what-if calls qualify their own names.
+ */
+static enum adv_status app_search_path(struct adv_conn *conn,
+				       struct adv_error *err)
+{
+	return adv_conn_exec(
+		conn,
+		"SELECT pg_catalog.set_config('search_path', "
+		"s.reset_val, false) FROM pg_catalog.pg_settings s "
+		"WHERE s.name = 'search_path'",
+		err);
+}
+
 static void advisor_release(struct advisor *a)
 {
 	size_t i;
@@ -1514,6 +1531,8 @@ static enum adv_status advise_one(const struct adv_advise_opts *opts,
 	adv_cand_set_init(&a.set);
 	if (opts->conn != NULL) {
 		st = adv_whatif_open(opts->conn, &a.whatif, err);
+		if (st == ADV_OK)
+			st = app_search_path(opts->conn, err);
 		if (st != ADV_OK)
 			goto out;
 	}
@@ -1572,6 +1591,7 @@ static enum adv_status advise_one(const struct adv_advise_opts *opts,
 			adv_info("statement '%s' cannot be costed: %s",
 				 a.stmts[i].id, serr.message);
 			a.stmts[i].calls = 0;
+			a.skipped++;
 			st = ADV_OK;
 			if (a.stmts[i].nconfigs == 0)
 				add_config(&a.stmts[i], NULL, 0, NULL, 0);
@@ -1657,7 +1677,13 @@ out:
 	free(names);
 	free(sel_stmts);
 	adv_sel_result_release(&r);
-	adv_whatif_free(a.whatif);
+	if (a.whatif != NULL) {
+		adv_whatif_free(a.whatif);
+		adv_conn_exec(opts->conn,
+			      "SELECT pg_catalog.set_config('search_path', "
+			      "'pg_catalog, pg_temp', false)",
+			      NULL);
+	}
 	advisor_release(&a);
 	return st;
 }

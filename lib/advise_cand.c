@@ -846,10 +846,15 @@ static char *predicate_text(const struct adv_model_column *col,
 }
 
 /*
- * col = 'literal' on a column with few distinct values: a partial index
- * for that value can be small and selective. A column whose n_distinct
- * is negative (it grows with the table) is key-like, not a category.
+ * col = 'literal' on a column with few distinct values (a status, a
+ * kind): a partial index for that value can be small and selective. A
+ * column with many values (a customer, a product) is not a category: the
+ * literal there stands for whatever value the next call brings, and an
+ * index for just that one would help nobody. A column whose n_distinct is
+ * negative (it grows with the table) is key-like, not a category.
  */
+#define MAX_CATEGORY_VALUES 50
+
 static void maybe_partial(struct analysis *a, const struct keyref *ref,
 			  const cJSON *value)
 {
@@ -863,7 +868,8 @@ static void maybe_partial(struct analysis *a, const struct keyref *ref,
 		return;
 	col = column_of(a, ref->use, ref->column);
 	if (col == NULL || !col->has_stats || col->n_distinct < 3 ||
-	    col->data_type == NULL || !btree_indexable(col->data_type))
+	    col->n_distinct > MAX_CATEGORY_VALUES || col->data_type == NULL ||
+	    !btree_indexable(col->data_type))
 		return;
 	if (cast != NULL) {
 		/* a label that is the column's own type changes nothing */

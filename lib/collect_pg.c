@@ -701,7 +701,13 @@ static void statements_sql(struct adv_buf *b, const char *schema_quoted,
 		" LEFT JOIN pg_catalog.pg_roles r ON r.oid = s.userid"
 		" WHERE s.dbid = (SELECT d.oid FROM pg_catalog.pg_database d"
 		"  WHERE d.datname = pg_catalog.current_database())"
-		" AND s.query NOT LIKE '/* ip-collect */%%'"
+		/* not IndexPilot's own statements: the collector's and the
+		 * session setup (marked), and what the what-if sessions of
+		 * ip-indexes --advise prepare and call (an EXPLAIN of a
+		 * statement without parameters cannot be told from a user's,
+		 * and is no workload for the advisor anyway) */
+		" AND s.query NOT LIKE '/* ip-%%'"
+		" AND s.query !~ '(ip_whatif_[0-9]|hypopg_(create_index|drop_index|reset|relation_size))'"
 		" ORDER BY s.queryid, r.rolname COLLATE \"C\"%s",
 		v19 ? "s.toplevel" : "NULL::bool",
 		v18 ? "total_exec_time" : "total_time",
