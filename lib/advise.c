@@ -208,6 +208,9 @@ static void add_stmt(struct advisor *a, const char *id, const char *queryid,
 	/* a statement on views or functions names no table, but
 	 * pg_qualstats may have seen the predicates underneath */
 	if (s.use.ntables == 0 && !has_quals(a, queryid)) {
+		adv_info(
+			"skipping statement '%s': it names no table of the snapshot",
+			id);
 		adv_stmt_use_release(&s.use);
 		a->skipped++;
 		return;
