@@ -268,6 +268,7 @@ static enum adv_status text_record(struct adv_output *out, const cJSON *rec,
 			cJSON_GetObjectItemCaseSensitive(rec, "seconds");
 		const char *db = src_database(rec);
 		char s1[32] = "?", s2[32] = "no budget";
+		char gap_text[32] = "unknown";
 		double cb = cJSON_IsNumber(before) ? before->valuedouble : 0;
 		double ca = cJSON_IsNumber(after) ? after->valuedouble : 0;
 
@@ -277,13 +278,17 @@ static enum adv_status text_record(struct adv_output *out, const cJSON *rec,
 		if (cJSON_IsNumber(budget))
 			adv_format_size((int64_t)budget->valuedouble, s2,
 					sizeof(s2));
+		/* a baseline proves no bound: its gap is null */
+		if (cJSON_IsNumber(gap))
+			snprintf(gap_text, sizeof(gap_text), "%.2f%%",
+				 100 * gap->valuedouble);
 		adv_buf_addf(
 			&out->summaries,
-			"%s%sselection (%s): %s of %s, estimated workload cost %.0f -> %.0f (%+.1f%%), gap %.2f%%, %.0f what-if calls, %.1f s\n",
+			"%s%sselection (%s): %s of %s, estimated workload cost %.0f -> %.0f (%+.1f%%), gap %s, %.0f what-if calls, %.1f s\n",
 			db != NULL ? db : "", db != NULL ? ": " : "",
 			str_key(rec, "solver") ? str_key(rec, "solver") : "?",
 			s1, s2, cb, ca, cb > 0 ? 100 * (ca - cb) / cb : 0,
-			cJSON_IsNumber(gap) ? 100 * gap->valuedouble : 0,
+			gap_text,
 			cJSON_IsNumber(calls) ? calls->valuedouble : 0,
 			cJSON_IsNumber(secs) ? secs->valuedouble : 0);
 		out->nsummaries++;
@@ -472,6 +477,7 @@ static enum adv_status print_table(struct adv_output *out,
 	       wobj = strlen("OBJECT"), wdb = strlen("DATABASE");
 	struct adv_buf *b = &out->scratch;
 	size_t i;
+	const char *p;
 	int nsql = 0, several_dbs = 0;
 
 	if (out->nrows == 0)
@@ -528,8 +534,15 @@ static enum adv_status print_table(struct adv_output *out,
 		if (nsql++ == 0)
 			adv_buf_addstr(b, "\nSuggested SQL (review it before "
 					  "running it):\n");
-		adv_buf_addf(b, "  -- %s %s\n  %s;\n", out->rows[i].rule,
-			     out->rows[i].object, out->rows[i].sql);
+		adv_buf_addf(b, "  -- %s %s\n  ", out->rows[i].rule,
+			     out->rows[i].object);
+		/* a script of several statements: indent every line */
+		for (p = out->rows[i].sql; *p != '\0'; p++) {
+			adv_buf_addch(b, *p);
+			if (*p == '\n')
+				adv_buf_addstr(b, "  ");
+		}
+		adv_buf_addstr(b, ";\n");
 	}
 	return put(out, b->data, b->len, err);
 }
