@@ -757,7 +757,7 @@ static int cmp_size_t(const void *x, const void *y)
 static void add_config(struct wl_stmt *s, const int *cands, size_t n,
 		       const unsigned char *used, double cost)
 {
-	size_t set[16], m = 0, i, j;
+	size_t set[16] = {0}, m = 0, i, j;
 
 	for (i = 0; i < n; i++) {
 		if (used == NULL || used[i])

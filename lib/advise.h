@@ -21,11 +21,11 @@
  * over table and column statistics ranks the candidates (lower confidence).
  */
 enum adv_strategy {
-	ADV_STRATEGY_IP = 0,		/* exact integer program (GLPK) */
-	ADV_STRATEGY_GREEDY,		/* benefit per byte, LP-bounded */
-	ADV_STRATEGY_DEXTER,		/* baseline: width <= 2, 50 % rule */
-	ADV_STRATEGY_EVERY_PREDICATE,	/* baseline: one index per column */
-	ADV_STRATEGY_EXTEND		/* baseline: add or widen greedily */
+	ADV_STRATEGY_IP = 0,	      /* exact integer program (GLPK) */
+	ADV_STRATEGY_GREEDY,	      /* benefit per byte, LP-bounded */
+	ADV_STRATEGY_DEXTER,	      /* baseline: width <= 2, 50 % rule */
+	ADV_STRATEGY_EVERY_PREDICATE, /* baseline: one index per column */
+	ADV_STRATEGY_EXTEND	      /* baseline: add or widen greedily */
 };
 
 /* Parses "ip", "greedy" (also "lp-greedy"), "dexter",
@@ -34,16 +34,16 @@ int adv_strategy_parse(const char *s, enum adv_strategy *out);
 const char *adv_strategy_name(enum adv_strategy s);
 
 struct adv_advise_opts {
-	double budget_bytes;		/* < 0: no budget */
-	size_t max_indexes;		/* 0: no limit */
-	size_t max_per_table;		/* 0: no limit */
-	struct adv_cand_opts cand;	/* max_width etc. */
-	const char *workload_file;	/* NULL: statement records */
-	struct adv_conn *conn;		/* NULL: offline cost model */
+	double budget_bytes;	   /* < 0: no budget */
+	size_t max_indexes;	   /* 0: no limit */
+	size_t max_per_table;	   /* 0: no limit */
+	struct adv_cand_opts cand; /* max_width etc. */
+	const char *workload_file; /* NULL: statement records */
+	struct adv_conn *conn;	   /* NULL: offline cost model */
 	enum adv_strategy strategy;
-	size_t exact_limit;		/* more candidates: greedy (default 600) */
-	double time_limit_seconds;	/* for the exact solver (default 20) */
-	size_t max_statements;		/* by total time (default 200) */
+	size_t exact_limit;	   /* more candidates: greedy (default 600) */
+	double time_limit_seconds; /* for the exact solver (default 20) */
+	size_t max_statements;	   /* by total time (default 200) */
 };
 
 void adv_advise_opts_init(struct adv_advise_opts *o);

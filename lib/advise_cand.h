@@ -13,10 +13,10 @@
  * statistics, existing indexes).
  */
 struct adv_cand_opts {
-	size_t max_width;	/* keys per candidate (default 3) */
-	int no_include;		/* no INCLUDE (covering) candidates */
-	int no_partial;		/* no partial-index candidates */
-	int no_expression;	/* no expression-index candidates */
+	size_t max_width;  /* keys per candidate (default 3) */
+	int no_include;	   /* no INCLUDE (covering) candidates */
+	int no_partial;	   /* no partial-index candidates */
+	int no_expression; /* no expression-index candidates */
 };
 
 /*
@@ -29,9 +29,9 @@ struct adv_cand_opts {
  * adv_stmt_analyse; the advisor's baselines use it too.
  */
 struct adv_col_use {
-	char *column;		/* or NULL with expression set */
-	char *expression;	/* SQL text of an indexable expression */
-	int desc;		/* for sort columns */
+	char *column;	  /* or NULL with expression set */
+	char *expression; /* SQL text of an indexable expression */
+	int desc;	  /* for sort columns */
 };
 
 struct adv_table_use {
@@ -39,16 +39,16 @@ struct adv_table_use {
 	char *table;
 	struct adv_col_use *eq, *range, *join, *sort, *read;
 	size_t neq, nrange, njoin, nsort, nread;
-	char **partial;		/* constant predicates, as SQL text */
+	char **partial; /* constant predicates, as SQL text */
 	size_t npartial;
-	int has_limit;		/* the statement has a LIMIT */
-	int read_all;		/* SELECT * or t.* */
+	int has_limit; /* the statement has a LIMIT */
+	int read_all;  /* SELECT * or t.* */
 };
 
 struct adv_stmt_use {
 	struct adv_table_use *tables;
 	size_t ntables;
-	int is_write;		/* INSERT, UPDATE, DELETE */
+	int is_write; /* INSERT, UPDATE, DELETE */
 };
 
 /*

@@ -14,9 +14,9 @@
  * candidates with the same key are the same index.
  */
 struct adv_cand_key {
-	char *column;		/* NULL for an expression key */
-	char *expression;	/* e.g. "lower(email)", as SQL text */
-	int desc;		/* 1 for DESC */
+	char *column;	  /* NULL for an expression key */
+	char *expression; /* e.g. "lower(email)", as SQL text */
+	int desc;	  /* 1 for DESC */
 };
 
 struct adv_candidate {
@@ -24,13 +24,13 @@ struct adv_candidate {
 	char *table;
 	struct adv_cand_key *keys;
 	size_t nkeys;
-	char **include;		/* INCLUDE columns, for index-only scans */
+	char **include; /* INCLUDE columns, for index-only scans */
 	size_t ninclude;
-	char *predicate;	/* partial index WHERE text, or NULL */
+	char *predicate; /* partial index WHERE text, or NULL */
 	/* filled by the advisor */
-	int id;			/* position in its set */
-	double size_bytes;	/* estimated size; < 0 unknown */
-	int partitioned;	/* the table is partitioned */
+	int id;		   /* position in its set */
+	double size_bytes; /* estimated size; < 0 unknown */
+	int partitioned;   /* the table is partitioned */
 };
 
 void adv_candidate_free(struct adv_candidate *c);
@@ -66,7 +66,7 @@ int adv_candidate_served_by(const struct adv_candidate *c,
 struct adv_cand_set {
 	struct adv_candidate **items;
 	size_t n, alloc;
-	char **keys;		/* parallel to items */
+	char **keys; /* parallel to items */
 };
 
 void adv_cand_set_init(struct adv_cand_set *s);

@@ -18,43 +18,43 @@
  * minimum always exists.
  */
 struct adv_sel_config {
-	size_t *cands;		/* candidate numbers, ascending */
+	size_t *cands; /* candidate numbers, ascending */
 	size_t ncands;
-	double cost;		/* estimated cost of one execution */
+	double cost; /* estimated cost of one execution */
 };
 
 struct adv_sel_stmt {
-	double weight;		/* executions (calls) */
+	double weight; /* executions (calls) */
 	struct adv_sel_config *configs;
-	size_t nconfigs;	/* >= 1; configs[0].ncands == 0 */
+	size_t nconfigs; /* >= 1; configs[0].ncands == 0 */
 };
 
 struct adv_sel_problem {
 	size_t ncands;
-	const double *size_bytes;	/* per candidate, > 0 */
-	const double *maint_cost;	/* per candidate, >= 0, same unit as
-					   weight * cost: what the index costs
-					   the writes over the window */
-	const size_t *table;		/* per candidate: its table number */
+	const double *size_bytes; /* per candidate, > 0 */
+	const double *maint_cost; /* per candidate, >= 0, same unit as
+				     weight * cost: what the index costs
+				     the writes over the window */
+	const size_t *table;	  /* per candidate: its table number */
 	size_t ntables;
 	const struct adv_sel_stmt *stmts;
 	size_t nstmts;
-	double budget_bytes;		/* < 0: no budget */
-	size_t max_indexes;		/* 0: no limit */
-	size_t max_per_table;		/* 0: no limit */
-	double time_limit_seconds;	/* for the exact solver; 0: none */
+	double budget_bytes;	   /* < 0: no budget */
+	size_t max_indexes;	   /* 0: no limit */
+	size_t max_per_table;	   /* 0: no limit */
+	double time_limit_seconds; /* for the exact solver; 0: none */
 };
 
 struct adv_sel_result {
-	unsigned char *chosen;	/* per candidate, 1 when selected */
-	size_t *config_of;	/* per statement: the configuration used */
-	double cost_before;	/* sum of weight * configs[0].cost */
-	double cost_after;	/* weighted cost with the selection, plus the
-				   maintenance cost of what was chosen */
+	unsigned char *chosen; /* per candidate, 1 when selected */
+	size_t *config_of;     /* per statement: the configuration used */
+	double cost_before;    /* sum of weight * configs[0].cost */
+	double cost_after;     /* weighted cost with the selection, plus the
+				  maintenance cost of what was chosen */
 	double used_bytes;
-	double bound;		/* proven lower bound on the optimum */
-	double gap;		/* (cost_after - bound) / cost_after, >= 0 */
-	const char *solver;	/* "glpk" or "greedy" */
+	double bound;	    /* proven lower bound on the optimum */
+	double gap;	    /* (cost_after - bound) / cost_after, >= 0 */
+	const char *solver; /* "glpk" or "greedy" */
 };
 
 void adv_sel_result_init(struct adv_sel_result *r);

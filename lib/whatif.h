@@ -28,8 +28,7 @@ struct adv_whatif;
  * extension must be installed in the database: otherwise ADV_ESERVER with a
  * message saying how to install it.
  */
-enum adv_status adv_whatif_open(struct adv_conn *conn,
-				struct adv_whatif **out,
+enum adv_status adv_whatif_open(struct adv_conn *conn, struct adv_whatif **out,
 				struct adv_error *err);
 
 /*
