@@ -1,0 +1,751 @@
+/*
+ * Query fingerprints. The percona convention reproduces pt-fingerprint's
+ * observable behaviour (learnt by running percona-toolkit 3.2.1, not from
+ * its code) as a fixed sequence of linear passes, each reading one buffer
+ * and writing the other, in the order in which the differences between
+ * them are visible in its output: comments before strings ("/ * it's * /"
+ * is a comment), double-quoted strings before single-quoted ones, numbers
+ * before lower-casing (so "0xFF" keeps its upper-case digits as letters).
+ */
+#include "fingerprint.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "finding.h"
+#include "sqltext.h"
+#include "banned.h"
+
+static int is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+static int is_word(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+static int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static unsigned char to_lower(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (unsigned char)(c - 'A' + 'a');
+	return c;
+}
+
+/* Case-insensitive comparison of n bytes of s with the lower-case word. */
+static int ieq(const char *s, size_t avail, const char *word)
+{
+	size_t n;
+	size_t i;
+
+	/* most positions fail on the first byte: skip the strlen for them */
+	if (avail == 0 ||
+	    to_lower((unsigned char)s[0]) != (unsigned char)word[0])
+		return 0;
+	n = strlen(word);
+	if (avail < n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (to_lower((unsigned char)s[i]) != (unsigned char)word[i])
+			return 0;
+	return 1;
+}
+
+static int has_prefix(const char *s, size_t n, const char *prefix)
+{
+	size_t p;
+
+	if (n == 0 || s[0] != prefix[0])
+		return 0;
+	p = strlen(prefix);
+	return n >= p && memcmp(s, prefix, p) == 0;
+}
+
+/* A word boundary before position i (Perl's \b before a word character). */
+static int boundary_before(const char *s, size_t i)
+{
+	return i == 0 || !is_word((unsigned char)s[i - 1]);
+}
+
+/*
+ * The passes write a byte at a time: an inline append that only calls out
+ * to grow the buffer, and a NUL written once at the end of each pass
+ * (swap_bufs), instead of adv_buf_addch's per-byte NUL and call.
+ */
+static inline void put(struct adv_buf *d, char c)
+{
+	if (d->len + 1 >= d->cap)
+		adv_buf_grow(d, 64);
+	d->data[d->len++] = c;
+}
+
+static void swap_bufs(struct adv_buf **src, struct adv_buf **dst)
+{
+	struct adv_buf *t = *src;
+
+	(*dst)->data[(*dst)->len] = '\0';
+	*src = *dst;
+	*dst = t;
+	adv_buf_reset(*dst);
+}
+
+/* pt-table-checksum tags its queries with a comment like db.tbl:1/5. */
+static int has_checksum_tag(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++) {
+		size_t j = i + 2;
+		size_t k;
+
+		if (s[i] != '/' || s[i + 1] != '*')
+			continue;
+		k = j;
+		while (k < n && is_word((unsigned char)s[k]))
+			k++;
+		if (k == j || k >= n || s[k] != '.')
+			continue;
+		j = ++k;
+		while (k < n && is_word((unsigned char)s[k]))
+			k++;
+		/* \w+ backtracks, but ':' is not a word character */
+		if (k == j || k + 6 > n || s[k] != ':')
+			continue;
+		if (is_digit((unsigned char)s[k + 1]) && s[k + 2] == '/' &&
+		    is_digit((unsigned char)s[k + 3]) && s[k + 4] == '*' &&
+		    s[k + 5] == '/')
+			return 1;
+	}
+	return 0;
+}
+
+/* "CALL name(" at the start: the statement reduces to "call name". */
+static int call_prefix(const char *s, size_t n, struct adv_buf *out)
+{
+	size_t i = 0;
+	size_t run;
+	size_t end;
+	size_t paren = 0;
+	size_t k;
+
+	while (i < n && is_ws((unsigned char)s[i]))
+		i++;
+	if (!ieq(s + i, n - i, "call"))
+		return 0;
+	run = i + 4;
+	if (run >= n || !is_ws((unsigned char)s[run]))
+		return 0;
+	while (run < n && is_ws((unsigned char)s[run]))
+		run++;
+	/* \S+ is greedy: the last '(' of the run with one character before */
+	for (end = run; end < n && !is_ws((unsigned char)s[end]); end++)
+		if (s[end] == '(' && end > run)
+			paren = end;
+	if (paren == 0)
+		return 0;
+	for (k = i; k < paren; k++)
+		adv_buf_addch(out, (char)to_lower((unsigned char)s[k]));
+	return 1;
+}
+
+/* "USE db" alone becomes "use ?" (a final newline is kept, as \Z does). */
+static int use_statement(const char *s, size_t n, struct adv_buf *out)
+{
+	size_t i = 4;
+	size_t end = n;
+
+	if (!ieq(s, n, "use "))
+		return 0;
+	if (end > i && s[end - 1] == '\n')
+		end--;
+	if (end == i)
+		return 0;
+	for (; i < end; i++)
+		if (is_ws((unsigned char)s[i]))
+			return 0;
+	adv_buf_addstr(out, "use ?");
+	if (end < n)
+		adv_buf_addch(out, '\n');
+	return 1;
+}
+
+/* i at "values" (any case): the end of "values\s*\(" or 0. */
+static size_t values_open(const char *s, size_t n, size_t i)
+{
+	if (!ieq(s + i, n - i, "values"))
+		return 0;
+	i += 6;
+	while (i < n && is_ws((unsigned char)s[i]))
+		i++;
+	if (i < n && s[i] == '(')
+		return i + 1;
+	return 0;
+}
+
+/*
+ * A multi-row INSERT/REPLACE ... INTO ... VALUES keeps its text up to the
+ * end of the first row: everything from the ", (" on is dropped. Returns the
+ * length to keep, or n when the statement is not one.
+ */
+static size_t shorten_insert(const char *s, size_t n)
+{
+	size_t i;
+	size_t v;
+
+	if (ieq(s, n, "insert"))
+		i = 6;
+	else if (ieq(s, n, "replace"))
+		i = 7;
+	else
+		return n;
+	if (ieq(s + i, n - i, " ignore"))
+		i += 7;
+	if (i >= n || !is_ws((unsigned char)s[i]))
+		return n;
+	while (i < n && is_ws((unsigned char)s[i]))
+		i++;
+	if (!ieq(s + i, n - i, "into"))
+		return n;
+	/* INTO.+?VALUES: at least one character in between */
+	for (v = i + 5; v < n; v++) {
+		size_t p = values_open(s, n, v);
+		size_t c;
+
+		if (p == 0)
+			continue;
+		for (c = p; c < n; c++) {
+			size_t k = c + 1;
+
+			if (s[c] != ')')
+				continue;
+			while (k < n && is_ws((unsigned char)s[k]))
+				k++;
+			if (k >= n || s[k] != ',')
+				continue;
+			k++;
+			while (k < n && is_ws((unsigned char)s[k]))
+				k++;
+			if (k < n && s[k] == '(')
+				return c + 1;
+		}
+	}
+	return n;
+}
+
+/*
+ * Drops C comments that do not start with '!' (the first "* /" closes
+ * them, "/ * * /" swallows up to the next one), then "--" and "#" comments
+ * that run to the end of the line without a quote character.
+ */
+static void strip_comments(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] == '/' && i + 2 < n && s[i + 1] == '*' &&
+		    s[i + 2] != '!') {
+			size_t j = i + 3;
+
+			while (j + 1 < n && !(s[j] == '*' && s[j + 1] == '/'))
+				j++;
+			if (j + 1 < n) {
+				i = j + 2;
+				continue;
+			}
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
+
+static void strip_line_comments(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t start = 0;
+
+		if (s[i] == '#')
+			start = i + 1;
+		else if (s[i] == '-' && i + 1 < n && s[i + 1] == '-')
+			start = i + 2;
+		if (start != 0) {
+			size_t j = start;
+
+			while (j < n && s[j] != '\'' && s[j] != '"' &&
+			       s[j] != '\r' && s[j] != '\n')
+				j++;
+			if (j == n || s[j] == '\r' || s[j] == '\n') {
+				i = j;
+				continue;
+			}
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
+
+/* Backslash-quote pairs vanish, so escaped quotes never end a string. */
+static void drop_escaped_quotes(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] == '\\' && i + 1 < n &&
+		    (s[i + 1] == '\'' || s[i + 1] == '"')) {
+			i += 2;
+			continue;
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
+
+static void strings(const char *s, size_t n, char quote, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] == quote) {
+			const char *close = memchr(s + i + 1, quote, n - i - 1);
+
+			if (close != NULL) {
+				put(d, '?');
+				i = (size_t)(close - s) + 1;
+				continue;
+			}
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
+
+/* NULL as a whole word; numbers are anything from [0-9+-] on. */
+static void nulls(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (boundary_before(s, i) && ieq(s + i, n - i, "null") &&
+		    (i + 4 == n || !is_word((unsigned char)s[i + 4]))) {
+			put(d, '?');
+			i += 4;
+			continue;
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
+
+static int number_start(unsigned char c)
+{
+	return is_digit(c) || c == '+' || c == '-';
+}
+
+static int number_rest(unsigned char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || c == '.' || c == 'x' ||
+	       c == 'b' || c == '+' || c == '-';
+}
+
+/*
+ * Numbers, hex and "-"/"+" runs become '?', and a prefix character
+ * x b . + - right before a '?' is absorbed into it (x'1F', b'1', .5).
+ * Both happen in one scan: the prefix rule looks at the pending output.
+ */
+static void numbers(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (number_start(c)) {
+			i++;
+			while (i < n && number_rest((unsigned char)s[i]))
+				i++;
+			put(d, '?');
+			continue;
+		}
+		put(d, (char)c);
+		i++;
+	}
+}
+
+static int prefix_char(unsigned char c)
+{
+	return c == 'x' || c == 'b' || c == '.' || c == '+' || c == '-';
+}
+
+static void absorb_prefixes(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (i + 1 < n && prefix_char((unsigned char)s[i]) &&
+		    s[i + 1] == '?') {
+			put(d, '?');
+			i += 2;
+			continue;
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
+
+/* Whitespace runs become one space, lower-cased, leading space dropped. */
+static void squeeze_lower(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n && is_ws((unsigned char)s[i]))
+		i++;
+	while (i < n) {
+		if (is_ws((unsigned char)s[i])) {
+			while (i < n && is_ws((unsigned char)s[i]))
+				i++;
+			put(d, ' ');
+			continue;
+		}
+		put(d, (char)to_lower((unsigned char)s[i]));
+		i++;
+	}
+}
+
+/* From p, one "[\s,]*\([\s?,]*\)" group: its end, or 0. */
+static size_t placeholder_group(const char *s, size_t n, size_t p)
+{
+	while (p < n && (is_ws((unsigned char)s[p]) || s[p] == ','))
+		p++;
+	if (p >= n || s[p] != '(')
+		return 0;
+	p++;
+	while (p < n &&
+	       (is_ws((unsigned char)s[p]) || s[p] == '?' || s[p] == ','))
+		p++;
+	if (p >= n || s[p] != ')')
+		return 0;
+	return p + 1;
+}
+
+/* in (?, ?), values (?,?),(?,?) and value (?) lists become "(?+)". */
+static void lists(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t kw = 0;
+
+		if (boundary_before(s, i)) {
+			/* Perl tries "in" first, then "values?" */
+			if (has_prefix(s + i, n - i, "in"))
+				kw = 2;
+			else if (has_prefix(s + i, n - i, "values"))
+				kw = 6;
+			else if (has_prefix(s + i, n - i, "value"))
+				kw = 5;
+		}
+		if (kw == 6 && placeholder_group(s, n, i + 6) == 0)
+			kw = 5; /* "values?" backtracks to "value" */
+		if (kw != 0) {
+			size_t end = placeholder_group(s, n, i + kw);
+
+			if (end != 0) {
+				size_t more;
+
+				while ((more = placeholder_group(s, n, end)) !=
+				       0)
+					end = more;
+				adv_buf_add(d, s + i, kw);
+				adv_buf_addstr(d, "(?+)");
+				i = end;
+				continue;
+			}
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
+
+/* After a body at b (length len), " union[ all] " + the same body: end. */
+static size_t union_repeat(const char *s, size_t n, size_t b, size_t len,
+			   size_t p, int *all)
+{
+	if (!has_prefix(s + p, n - p, " union"))
+		return 0;
+	p += 6;
+	if (has_prefix(s + p, n - p, " all ") && p + 5 + len <= n &&
+	    memcmp(s + p + 5, s + b, len) == 0) {
+		*all = 1;
+		return p + 5 + len;
+	}
+	if (p + 1 + len <= n && s[p] == ' ' &&
+	    memcmp(s + p + 1, s + b, len) == 0) {
+		*all = 0;
+		return p + 1 + len;
+	}
+	return 0;
+}
+
+/* Tries the union rewrite at *i: on success appends it and moves *i. */
+static int union_at(const char *s, size_t n, size_t *i, struct adv_buf *d)
+{
+	size_t len;
+
+	for (len = 7; *i + len <= n; len++) {
+		int all = 0;
+		size_t end = union_repeat(s, n, *i, len, *i + len, &all);
+		size_t more;
+
+		if (end == 0)
+			continue;
+		more = union_repeat(s, n, *i, len, end, &all);
+		while (more != 0) {
+			end = more;
+			more = union_repeat(s, n, *i, len, end, &all);
+		}
+		adv_buf_add(d, s + *i, len);
+		adv_buf_addstr(d, all != 0 ? " /*repeat union all*/"
+					   : " /*repeat union*/");
+		*i = end;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * "select X union [all] select X ..." becomes "select X /\*repeat
+ * union[ all]*\/": X is the shortest text after "select " that repeats.
+ */
+static void unions(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (boundary_before(s, i) &&
+		    has_prefix(s + i, n - i, "select ") &&
+		    union_at(s, n, &i, d))
+			continue;
+		put(d, s[i]);
+		i++;
+	}
+}
+
+/* "limit ?", "limit ?, ?", "limit ?,?" and "limit ? offset ?". */
+static void limits(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (boundary_before(s, i) &&
+		    has_prefix(s + i, n - i, "limit ?")) {
+			size_t p = i + 7;
+
+			if (has_prefix(s + p, n - p, ", ?"))
+				p += 3;
+			else if (has_prefix(s + p, n - p, ",?"))
+				p += 2;
+			else if (has_prefix(s + p, n - p, " offset ?"))
+				p += 9;
+			adv_buf_addstr(d, "limit ?");
+			i = p;
+			continue;
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
+
+/* After the first "order by", every " asc" goes (even in "ascending"). */
+static void order_asc(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+	int in_order = 0;
+
+	while (i < n) {
+		if (!in_order && boundary_before(s, i) &&
+		    has_prefix(s + i, n - i, "order by")) {
+			in_order = 1;
+			adv_buf_add(d, s + i, 8);
+			i += 8;
+			continue;
+		}
+		if (in_order && has_prefix(s + i, n - i, " asc")) {
+			i += 4;
+			continue;
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
+
+typedef void (*fp_pass)(const char *s, size_t n, struct adv_buf *d);
+
+static void drop_double(const char *s, size_t n, struct adv_buf *d)
+{
+	strings(s, n, '"', d);
+}
+
+static void drop_single(const char *s, size_t n, struct adv_buf *d)
+{
+	strings(s, n, '\'', d);
+}
+
+static const fp_pass percona_passes[] = {
+	strip_comments,
+	strip_line_comments,
+	drop_escaped_quotes,
+	drop_double,
+	drop_single,
+	nulls,
+	numbers,
+	absorb_prefixes,
+	squeeze_lower,
+	lists,
+	unions,
+	limits,
+	order_asc,
+};
+
+void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
+{
+	struct adv_buf a;
+	struct adv_buf b;
+	struct adv_buf *src = &a;
+	struct adv_buf *dst = &b;
+	size_t i;
+
+	if (has_prefix(sql, len, "SELECT /*!40001 SQL_NO_CACHE */ * FROM `")) {
+		adv_buf_addstr(out, "mysqldump");
+		return;
+	}
+	if (has_checksum_tag(sql, len)) {
+		adv_buf_addstr(out, "percona-toolkit");
+		return;
+	}
+	if (has_prefix(sql, len, "administrator command:")) {
+		adv_buf_add(out, sql, len);
+		return;
+	}
+	if (call_prefix(sql, len, out))
+		return;
+	if (use_statement(sql, len, out))
+		return;
+
+	adv_buf_init(&a);
+	adv_buf_init(&b);
+	adv_buf_add(src, sql, shorten_insert(sql, len));
+	for (i = 0; i < sizeof(percona_passes) / sizeof(percona_passes[0]);
+	     i++) {
+		percona_passes[i](src->data, src->len, dst);
+		swap_bufs(&src, &dst);
+	}
+	adv_buf_add(out, src->data, src->len);
+	adv_buf_release(&a);
+	adv_buf_release(&b);
+}
+
+static enum adv_status postgres(const char *sql, size_t len,
+				struct adv_buf *normalized, char hex[17],
+				struct adv_error *err)
+{
+	char *text = adv_xmalloc(len + 1);
+	char *norm = NULL;
+	enum adv_status st;
+
+	memcpy(text, sql, len);
+	text[len] = '\0';
+	st = adv_sql_fingerprint(text, hex, err);
+	if (st != ADV_OK)
+		goto cleanup;
+	st = adv_sql_normalize(text, &norm, err);
+	if (st != ADV_OK) {
+		hex[0] = '\0';
+		goto cleanup;
+	}
+	adv_buf_addstr(normalized, norm);
+cleanup:
+	free(norm);
+	free(text);
+	return st;
+}
+
+enum adv_status adv_fingerprint(const char *sql, size_t len,
+				enum adv_fp_convention conv,
+				struct adv_buf *normalized, char hex[17],
+				struct adv_error *err)
+{
+	size_t start = normalized->len;
+	uint64_t h;
+
+	hex[0] = '\0';
+	if (conv == ADV_FP_POSTGRES)
+		return postgres(sql, len, normalized, hex, err);
+	adv_fp_percona(sql, len, normalized);
+	h = adv_fnv1a(ADV_FNV_OFFSET, normalized->data + start,
+		      normalized->len - start);
+	snprintf(hex, 17, "%016" PRIx64, h);
+	return ADV_OK;
+}
+
+int adv_fp_convention_parse(const char *name)
+{
+	if (strcmp(name, "percona") == 0)
+		return ADV_FP_PERCONA;
+	if (strcmp(name, "postgres") == 0)
+		return ADV_FP_POSTGRES;
+	return -1;
+}
+
+const char *adv_fp_convention_name(enum adv_fp_convention conv)
+{
+	return conv == ADV_FP_POSTGRES ? "postgres" : "percona";
+}
+
+int adv_fp_next_record(const char *text, size_t len, size_t *pos, size_t *start,
+		       size_t *rlen)
+{
+	size_t i = *pos;
+
+	if (i >= len)
+		return 0;
+	*start = i;
+	while (*start < len && is_ws((unsigned char)text[*start]))
+		(*start)++;
+	i = *start;
+	for (; i + 1 < len; i++) {
+		if (text[i] == ';' && text[i + 1] == '\n') {
+			*rlen = i - *start;
+			*pos = i + 2;
+			return 1;
+		}
+	}
+	*rlen = len - *start;
+	*pos = len;
+	return 1;
+}
+
+int adv_fp_record_skipped(const char *text, size_t start, size_t rlen,
+			  const struct adv_buf *normalized)
+{
+	size_t i = start;
+
+	if (normalized->len == 0)
+		return 1;
+	/* the leading whitespace was cut: look back over spaces and tabs */
+	while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+		i--;
+	if (i > 0 && text[i - 1] != '\n')
+		return 0;
+	return rlen >= 2 && text[start] == '#' && text[start + 1] == ' ';
+}

@@ -1,0 +1,340 @@
+#include "unit.h"
+
+#include "buf.h"
+#include "finding.h"
+#include "fingerprint.h"
+
+/*
+ * Query fingerprints: the percona convention against pt-fingerprint's
+ * output for the committed corpus (tests/cli/data/fingerprint, goldens
+ * made by percona-toolkit 3.2.1), one table row per rule, and the postgres
+ * convention through libpg_query. The test runs from the repository root.
+ */
+
+#define CORPUS	 "tests/cli/data/fingerprint/corpus.sql"
+#define EXPECTED "tests/cli/data/fingerprint/expected.txt"
+
+static char *percona(const char *sql)
+{
+	struct adv_buf b;
+
+	adv_buf_init(&b);
+	adv_fp_percona(sql, strlen(sql), &b);
+	return adv_buf_detach(&b);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	struct adv_buf b;
+	char chunk[4096];
+	size_t n;
+	FILE *fp = fopen(path, "rb");
+
+	if (fp == NULL)
+		fail_msg("cannot open '%s' (run from the repository root)",
+			 path);
+	adv_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		adv_buf_add(&b, chunk, n);
+	fclose(fp);
+	*len = b.len;
+	return adv_buf_detach(&b);
+}
+
+/* --- the corpus ------------------------------------------------------------
+ */
+
+static void adv_fp_percona__corpus__matches_pt_fingerprint(void **state)
+{
+	size_t clen;
+	size_t elen;
+	char *corpus = slurp(CORPUS, &clen);
+	char *expected = slurp(EXPECTED, &elen);
+	struct adv_buf out;
+	size_t pos = 0;
+	size_t epos = 0;
+	size_t start;
+	size_t rlen;
+	size_t printed = 0;
+
+	(void)state;
+	adv_buf_init(&out);
+	while (adv_fp_next_record(corpus, clen, &pos, &start, &rlen) != 0) {
+		char hex[17];
+		const char *eol;
+		size_t want;
+
+		adv_buf_reset(&out);
+		assert_int_equal(adv_fingerprint(corpus + start, rlen,
+						 ADV_FP_PERCONA, &out, hex,
+						 NULL),
+				 ADV_OK);
+		if (adv_fp_record_skipped(corpus, start, rlen, &out) != 0)
+			continue;
+		/* pt-fingerprint prints the fingerprint and a newline */
+		assert_true(epos < elen);
+		eol = memchr(expected + epos, '\n', elen - epos);
+		assert_non_null(eol);
+		want = (size_t)(eol - (expected + epos));
+		if (want != out.len ||
+		    memcmp(expected + epos, out.data, want) != 0)
+			fail_msg("statement '%.*s': got '%s', pt-fingerprint "
+				 "printed '%.*s'",
+				 (int)rlen, corpus + start, out.data, (int)want,
+				 expected + epos);
+		epos += want + 1;
+		printed++;
+	}
+	assert_int_equal(epos, elen);
+	assert_true(printed >= 150);
+	adv_buf_release(&out);
+	free(corpus);
+	free(expected);
+}
+
+/* --- one row per rule ------------------------------------------------------
+ */
+
+struct fp_case {
+	const char *sql;
+	const char *want;
+};
+
+static const struct fp_case rules[] = {
+	/* lower-case, whitespace collapsed, leading space dropped */
+	{"  SELECT  a\n\tFROM T", "select a from t"},
+	/* a trailing space stays, as pt-fingerprint prints it */
+	{"select a ", "select a "},
+	/* comments, except the executable kind with a bang */
+	{"select /* c */ a -- x\nfrom t # y", "select a from t "},
+	{"select /*!40001 SQL_NO_CACHE */ a", "select /*!? sql_no_cache */ a"},
+	/* a "--" comment with a quote in it is not one */
+	{"select 1 -- it's", "select ? ? it's"},
+	/* strings, escaped quotes, doubled quotes */
+	{"select 'a\\'b', \"c\\\"d\", 'e''f'", "select ?, ?, ??"},
+	/* numbers, signs, hex, bit, exponent */
+	{"select -1, 2.5, 0x1f, x'1f', b'01', 1e9", "select ?, ?, ?, ?, ?, ?"},
+	{"select 0xFF, 1.5E-3", "select ?ff, ?e?"},
+	{"select a-b", "select a?"},
+	/* NULL but not TRUE/FALSE (pt-fingerprint 3.2.1 keeps them) */
+	{"select NULL, nullable, TRUE", "select ?, nullable, true"},
+	/* digits inside identifiers */
+	{"select foo_1 from t_2009", "select foo_? from t_?"},
+	/* IN and VALUES lists */
+	{"select * from t where a in (1, 2, 3)",
+	 "select * from t where a in(?+)"},
+	{"select * from t where a in (select b from u)",
+	 "select * from t where a in (select b from u)"},
+	{"insert into t values (1,'a'),(2,'b')", "insert into t values(?+)"},
+	/* everything after the first row of a multi-row insert goes */
+	{"insert into t values (1),(2) on duplicate key update a=1",
+	 "insert into t values(?+)"},
+	{"insert into t values (1) on duplicate key update a=1",
+	 "insert into t values(?+) on duplicate key update a=?"},
+	/* LIMIT forms */
+	{"select a from t limit 5", "select a from t limit ?"},
+	{"select a from t limit 5, 10", "select a from t limit ?"},
+	{"select a from t limit 5 offset 10", "select a from t limit ?"},
+	/* UNION repeats */
+	{"select a from t1 union select a from t2",
+	 "select a from t? /*repeat union*/"},
+	{"select a from t union all select a from t",
+	 "select a from t /*repeat union all*/"},
+	{"select a from t union select b from t",
+	 "select a from t union select b from t"},
+	/* ASC only after ORDER BY */
+	{"select a asc from t order by a asc, b desc",
+	 "select a asc from t order by a, b desc"},
+	{"select a from t group by a asc", "select a from t group by a asc"},
+	/* the special statements */
+	{"SELECT /*!40001 SQL_NO_CACHE */ * FROM `shop`.`t`", "mysqldump"},
+	{"SELECT /*shop.t:1/5*/ 0 AS chunk_num", "percona-toolkit"},
+	{"CALL shop.proc_1(1, 'x')", "call shop.proc_1"},
+	{"USE `shop`", "use ?"},
+	{"use shop x", "use shop x"},
+	{"administrator command: Ping", "administrator command: Ping"},
+	/* empty and comment-only input */
+	{"", ""},
+	{"/* only */ -- comment", ""},
+};
+
+static void adv_fp_percona__rule_table__pt_fingerprint_output(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < UNIT_ARRAY_SIZE(rules); i++) {
+		char *got = percona(rules[i].sql);
+
+		if (strcmp(got, rules[i].want) != 0)
+			fail_msg("'%s': got '%s', want '%s'", rules[i].sql, got,
+				 rules[i].want);
+		free(got);
+	}
+}
+
+static void adv_fingerprint__percona__fnv1a_of_normalized(void **state)
+{
+	struct adv_buf b;
+	char hex[17];
+	char want[17];
+	const char *norm = "select a from t where b=?";
+
+	(void)state;
+	adv_buf_init(&b);
+	adv_buf_addstr(&b, "prefix:");
+	assert_int_equal(adv_fingerprint("SELECT a FROM t WHERE b=42", 26,
+					 ADV_FP_PERCONA, &b, hex, NULL),
+			 ADV_OK);
+	/* appended, not overwritten */
+	assert_string_equal(b.data, "prefix:select a from t where b=?");
+	snprintf(want, sizeof(want), "%016llx",
+		 (unsigned long long)adv_fnv1a(ADV_FNV_OFFSET, norm,
+					       strlen(norm)));
+	assert_string_equal(hex, want);
+	assert_int_equal(strlen(hex), 16);
+	adv_buf_release(&b);
+}
+
+static void adv_fingerprint__not_nul_terminated__uses_len(void **state)
+{
+	struct adv_buf b;
+	char hex[17];
+	const char sql[] = {'s', 'e', 'l', 'e', 'c', 't', ' ', '1', 'X'};
+
+	(void)state;
+	adv_buf_init(&b);
+	assert_int_equal(adv_fingerprint(sql, 8, ADV_FP_PERCONA, &b, hex, NULL),
+			 ADV_OK);
+	assert_string_equal(b.data, "select ?");
+	adv_buf_reset(&b);
+	assert_int_equal(
+		adv_fingerprint(sql, 8, ADV_FP_POSTGRES, &b, hex, NULL),
+		ADV_OK);
+	assert_string_equal(b.data, "select $1");
+	adv_buf_release(&b);
+}
+
+/* --- postgres ------------------------------------------------------------- */
+
+static void adv_fingerprint__postgres__normalize_and_pg_fingerprint(
+	void **state)
+{
+	struct adv_buf a;
+	struct adv_buf b;
+	char ha[17];
+	char hb[17];
+	const char *q1 = "SELECT * FROM t WHERE id = 1 AND name = 'x'";
+	const char *q2 = "SELECT * FROM t AS u WHERE id = 2 AND name = 'y'";
+
+	(void)state;
+	adv_buf_init(&a);
+	adv_buf_init(&b);
+	assert_int_equal(
+		adv_fingerprint(q1, strlen(q1), ADV_FP_POSTGRES, &a, ha, NULL),
+		ADV_OK);
+	assert_string_equal(a.data,
+			    "SELECT * FROM t WHERE id = $1 AND name = $2");
+	assert_int_equal(
+		adv_fingerprint(q2, strlen(q2), ADV_FP_POSTGRES, &b, hb, NULL),
+		ADV_OK);
+	/* constants and aliases do not count */
+	assert_string_equal(ha, hb);
+	assert_int_equal(strlen(ha), 16);
+	adv_buf_release(&a);
+	adv_buf_release(&b);
+}
+
+static void adv_fingerprint__postgres_syntax_error__einput(void **state)
+{
+	struct adv_buf b;
+	struct adv_error err;
+	char hex[17];
+	const char *bad = "SELEC 1 FROM";
+
+	(void)state;
+	adv_buf_init(&b);
+	adv_error_init(&err);
+	assert_int_equal(adv_fingerprint(bad, strlen(bad), ADV_FP_POSTGRES, &b,
+					 hex, &err),
+			 ADV_EINPUT);
+	assert_string_equal(hex, "");
+	assert_int_equal(b.len, 0);
+	unit_assert_contains(err.message, "syntax error");
+	/* percona never fails */
+	assert_int_equal(adv_fingerprint(bad, strlen(bad), ADV_FP_PERCONA, &b,
+					 hex, &err),
+			 ADV_OK);
+	assert_string_equal(b.data, "selec ? from");
+	adv_buf_release(&b);
+}
+
+static void adv_fp_convention_parse__names__round_trip(void **state)
+{
+	(void)state;
+	assert_int_equal(adv_fp_convention_parse("percona"), ADV_FP_PERCONA);
+	assert_int_equal(adv_fp_convention_parse("postgres"), ADV_FP_POSTGRES);
+	assert_int_equal(adv_fp_convention_parse("mysql"), -1);
+	assert_string_equal(adv_fp_convention_name(ADV_FP_POSTGRES),
+			    "postgres");
+	assert_string_equal(adv_fp_convention_name(ADV_FP_PERCONA), "percona");
+}
+
+/* --- records ---------------------------------------------------------------
+ */
+
+static void adv_fp_next_record__semicolon_newline__splits(void **state)
+{
+	const char *text = "select 1; select 2;\n  select 3;\r\nselect 4";
+	size_t len = strlen(text);
+	size_t pos = 0;
+	size_t start;
+	size_t rlen;
+
+	(void)state;
+	assert_int_equal(adv_fp_next_record(text, len, &pos, &start, &rlen), 1);
+	assert_int_equal(rlen, strlen("select 1; select 2"));
+	assert_int_equal(adv_fp_next_record(text, len, &pos, &start, &rlen), 1);
+	/* leading whitespace stripped; ";\r\n" does not separate */
+	assert_int_equal(strncmp(text + start, "select 3;\r\nselect 4", rlen),
+			 0);
+	assert_int_equal(adv_fp_next_record(text, len, &pos, &start, &rlen), 0);
+}
+
+static void adv_fp_record_skipped__hash_space_header__skipped(void **state)
+{
+	const char *text = "# Time: 1\nselect 1";
+	struct adv_buf b;
+
+	(void)state;
+	adv_buf_init(&b);
+	adv_fp_percona(text, strlen(text), &b);
+	assert_string_equal(b.data, "select ?");
+	assert_int_equal(adv_fp_record_skipped(text, 0, strlen(text), &b), 1);
+	assert_int_equal(adv_fp_record_skipped("#x\nselect 1", 0, 11, &b), 0);
+	adv_buf_reset(&b);
+	assert_int_equal(adv_fp_record_skipped("-- c", 0, 4, &b), 1);
+	adv_buf_release(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+			adv_fp_percona__corpus__matches_pt_fingerprint),
+		cmocka_unit_test(
+			adv_fp_percona__rule_table__pt_fingerprint_output),
+		cmocka_unit_test(adv_fingerprint__percona__fnv1a_of_normalized),
+		cmocka_unit_test(adv_fingerprint__not_nul_terminated__uses_len),
+		cmocka_unit_test(
+			adv_fingerprint__postgres__normalize_and_pg_fingerprint),
+		cmocka_unit_test(
+			adv_fingerprint__postgres_syntax_error__einput),
+		cmocka_unit_test(adv_fp_convention_parse__names__round_trip),
+		cmocka_unit_test(adv_fp_next_record__semicolon_newline__splits),
+		cmocka_unit_test(
+			adv_fp_record_skipped__hash_space_header__skipped),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
