@@ -18,7 +18,7 @@ INSTALL ?= install
 DEPS_BUILD = make gcc pkg-config libpq-dev libcjson-dev libcsv-dev libcmocka-dev \
 	libpg-query-dev libglpk-dev
 DEPS_TEST = postgresql-15 postgresql-15-hypopg postgresql-15-pg-qualstats \
-	postgresql-contrib jq mandoc bsdextrautils time
+	postgresql-contrib jq mandoc bsdextrautils time percona-toolkit
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
 
 PROGRAMS = ip-collect ip-indexes
