@@ -1,0 +1,7 @@
+CREATE OR ALTER PROCEDURE p AS BEGIN SELECT [a]]b], N'it''s', @p, @@IDENTITY FROM #tmp; END;
+GO 5
+SELECT 'GO
+GO' /* GO
+*/ -- x
+GO
+GOTO l;

@@ -1,0 +1,3 @@
+SELECT "ident", 'no\' FROM t;
+DELIMITER $$
+SELECT 1$$
