@@ -925,42 +925,59 @@ static size_t existing_indexes(const struct adv_model_snapshot *v,
 }
 
 /*
- * What a candidate costs the writes of the workload: every inserted row
- * adds an entry; an UPDATE that sets one of its columns can no longer be
- * a HOT update, so it then writes an entry into every index of the table;
- * other updates touch it only when they are not HOT anyway.
+ * What a candidate costs the writes: every inserted row adds an entry, and
+ * an update that is not HOT writes an entry into every index of the table.
+ * An UPDATE that sets one of the candidate's columns can no longer be HOT,
+ * so then it writes into every index of the table, the candidate's
+ * included.
+ *
+ * With statement records, the table's own counters (n_tup_ins, n_tup_upd,
+ * n_tup_hot_upd, over the same statistics window as the statements) give
+ * the rates, and the workload's UPDATE statements say which columns they
+ * set; a workload file has no counters, so its INSERT and UPDATE
+ * statements, with their calls, are the writes.
  */
 static double maintenance(const struct advisor *a,
 			  const struct adv_candidate *c)
 {
-	double total = 0;
+	const struct adv_model_table *t =
+		adv_model_find_table(a->view, c->schema, c->table);
+	int from_stats =
+		a->opts->workload_file == NULL && t != NULL && t->has_writes;
+	double total = 0, hot_broken = 0;
 	size_t i, j;
 
 	for (i = 0; i < a->nstmts; i++) {
 		const struct wl_stmt *s = &a->stmts[i];
 		double rows = s->calls *
 			      (s->rows_per_call > 0 ? s->rows_per_call : 1);
+		int breaks_hot = 0;
 
 		if (s->use.ntables == 0 ||
 		    !streq(s->use.tables[0].schema, c->schema) ||
 		    !streq(s->use.tables[0].table, c->table))
 			continue;
-		if (s->is_insert) {
+		if (s->is_insert && !from_stats) {
 			total += rows * MAINT_PER_ROW;
-		} else if (s->upd_table != NULL) {
-			int breaks_hot = 0;
-
-			for (j = 0; j < s->nset_cols; j++)
-				breaks_hot |=
-					cand_has_column(c, s->set_cols[j]);
-			if (breaks_hot)
-				total += rows * MAINT_PER_ROW *
-					 (double)(1 +
-						  existing_indexes(a->view,
-								   c->schema,
-								   c->table));
+			continue;
 		}
+		if (s->upd_table == NULL)
+			continue;
+		for (j = 0; j < s->nset_cols; j++)
+			breaks_hot |= cand_has_column(c, s->set_cols[j]);
+		if (breaks_hot)
+			hot_broken += rows;
 	}
+	if (from_stats) {
+		double hot = t->n_tup_hot_upd;
+
+		/* only updates that were HOT can stop being HOT */
+		if (hot_broken > hot)
+			hot_broken = hot;
+		total += (t->n_tup_ins + (t->n_tup_upd - hot)) * MAINT_PER_ROW;
+	}
+	total += hot_broken * MAINT_PER_ROW *
+		 (double)(1 + existing_indexes(a->view, c->schema, c->table));
 	return total;
 }
 

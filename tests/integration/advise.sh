@@ -80,7 +80,8 @@ test_expect_success 'the DDL runs, including a partitioned table, and the rollba
 '
 
 test_expect_success 'statement records from pg_stat_statements are a workload' '
-	ip_psql -d advise -c "SELECT pg_stat_statements_reset()" >/dev/null &&
+	# the bulk load of the fixture would count as 200,000 inserts to maintain
+	ip_psql -d advise -c "SELECT pg_stat_statements_reset()" -c "SELECT pg_stat_reset()" >/dev/null &&
 	for i in $(seq 1 30); do
 		echo "SELECT id, pad FROM adv.pairs WHERE a = $i;"
 	done | ip_psql -d advise >/dev/null &&
@@ -91,7 +92,7 @@ test_expect_success 'statement records from pg_stat_statements are a workload' '
 '
 
 test_expect_success 'pg_qualstats predicates make a query on a view advisable' '
-	ip_psql -d advise -c "SELECT pg_stat_statements_reset()" -c "SELECT pg_qualstats_reset()" >/dev/null &&
+	ip_psql -d advise -c "SELECT pg_stat_statements_reset()" -c "SELECT pg_qualstats_reset()" -c "SELECT pg_stat_reset()" >/dev/null &&
 	for i in $(seq 1 20); do
 		echo "SELECT count(*) FROM adv.pairs_view WHERE b = $i;"
 	done | ip_psql -d advise >/dev/null &&
@@ -99,6 +100,19 @@ test_expect_success 'pg_qualstats predicates make a query on a view advisable' '
 	jqe "select(.type==\"qual\" and .table==\"pairs\" and .column==\"b\" and .operator==\"=\")" snap.ndjson &&
 	ip-indexes --advise -d advise snap.ndjson >out &&
 	jqe "select(.type==\"finding\" and .table==\"pairs\") | .evidence.keys[0].column == \"b\" and .evidence.queries[0].calls == 20" out
+'
+
+test_expect_success 'with statement records, the counters of the table are its write rates' '
+	ip_psql -d advise -c "SELECT pg_stat_statements_reset()" >/dev/null &&
+	for i in $(seq 1 30); do
+		echo "SELECT id, pad FROM adv.pairs WHERE a = $i;"
+	done | ip_psql -d advise >/dev/null &&
+	ip_psql -d advise -c "INSERT INTO adv.pairs SELECT g, g % 50000, g % 40000, '"'"'x'"'"' FROM generate_series(300001, 600000) g" &&
+	sleep 1 &&
+	ip-collect -d advise >snap.ndjson &&
+	ip-indexes --advise -d advise snap.ndjson >out &&
+	! jqe "select(.type==\"finding\" and .table==\"pairs\")" out &&
+	ip_psql -d advise -c "DELETE FROM adv.pairs WHERE id > 300000" -c "VACUUM ANALYZE adv.pairs"
 '
 
 test_expect_success 'offline, a snapshot alone still gives advice with lower confidence' '
