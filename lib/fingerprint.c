@@ -79,8 +79,8 @@ static int boundary_before(const char *s, size_t i)
 
 /*
  * The passes write a byte at a time: an inline append that only calls out
- * to grow the buffer, and a NUL written once at the end of each pass
- * (swap_bufs), instead of adv_buf_addch's per-byte NUL and call.
+ * to grow the buffer, instead of adv_buf_addch's per-byte NUL and call.
+ * Nothing reads past a pass's length, so its output is not terminated.
  */
 static inline void put(struct adv_buf *d, char c)
 {
@@ -89,27 +89,23 @@ static inline void put(struct adv_buf *d, char c)
 	d->data[d->len++] = c;
 }
 
-static void swap_bufs(struct adv_buf **src, struct adv_buf **dst)
-{
-	struct adv_buf *t = *src;
-
-	(*dst)->data[(*dst)->len] = '\0';
-	*src = *dst;
-	*dst = t;
-	adv_buf_reset(*dst);
-}
-
 /* pt-table-checksum tags its queries with a comment like db.tbl:1/5. */
 static int has_checksum_tag(const char *s, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i + 1 < n; i++) {
-		size_t j = i + 2;
+		const char *slash = memchr(s + i, '/', n - 1 - i);
+		size_t j;
 		size_t k;
 
-		if (s[i] != '/' || s[i + 1] != '*')
+		/* few statements have a '/': find it rather than step to it */
+		if (slash == NULL)
+			return 0;
+		i = (size_t)(slash - s);
+		if (s[i + 1] != '*')
 			continue;
+		j = i + 2;
 		k = j;
 		while (k < n && is_word((unsigned char)s[k]))
 			k++;
@@ -330,23 +326,6 @@ static void strings(const char *s, size_t n, char quote, struct adv_buf *d)
 	}
 }
 
-/* NULL as a whole word; numbers are anything from [0-9+-] on. */
-static void nulls(const char *s, size_t n, struct adv_buf *d)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		if (boundary_before(s, i) && ieq(s + i, n - i, "null") &&
-		    (i + 4 == n || !is_word((unsigned char)s[i + 4]))) {
-			put(d, '?');
-			i += 4;
-			continue;
-		}
-		put(d, s[i]);
-		i++;
-	}
-}
-
 static int number_start(unsigned char c)
 {
 	return is_digit(c) || c == '+' || c == '-';
@@ -358,68 +337,76 @@ static int number_rest(unsigned char c)
 	       c == 'b' || c == '+' || c == '-';
 }
 
-/*
- * Numbers, hex and "-"/"+" runs become '?', and a prefix character
- * x b . + - right before a '?' is absorbed into it (x'1F', b'1', .5).
- * Both happen in one scan: the prefix rule looks at the pending output.
- */
-static void numbers(const char *s, size_t n, struct adv_buf *d)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (number_start(c)) {
-			i++;
-			while (i < n && number_rest((unsigned char)s[i]))
-				i++;
-			put(d, '?');
-			continue;
-		}
-		put(d, (char)c);
-		i++;
-	}
-}
-
 static int prefix_char(unsigned char c)
 {
 	return c == 'x' || c == 'b' || c == '.' || c == '+' || c == '-';
 }
 
-static void absorb_prefixes(const char *s, size_t n, struct adv_buf *d)
+/* NULL as a whole word at i (the character before i is not a word one). */
+static int null_at(const char *s, size_t n, size_t i)
 {
-	size_t i = 0;
-
-	while (i < n) {
-		if (i + 1 < n && prefix_char((unsigned char)s[i]) &&
-		    s[i + 1] == '?') {
-			put(d, '?');
-			i += 2;
-			continue;
-		}
-		put(d, s[i]);
-		i++;
-	}
+	return ieq(s + i, n - i, "null") &&
+	       (i + 4 == n || !is_word((unsigned char)s[i + 4]));
 }
 
-/* Whitespace runs become one space, lower-cased, leading space dropped. */
-static void squeeze_lower(const char *s, size_t n, struct adv_buf *d)
+/*
+ * Four of pt-fingerprint's rewrites in one scan, since none of them can
+ * create or hide what another one matches:
+ *  - NULL as a whole word becomes '?';
+ *  - numbers (anything from [0-9+-] on, hex and "-"/"+" runs) become '?':
+ *    no number character is in "null" and '?' is in neither, so a NULL and
+ *    a number never overlap;
+ *  - a prefix x b . + - right before a '?' (from the two rules above, a
+ *    string or the text) is absorbed into it (x'1F', b'1', .5): the test
+ *    is on the character as written, before lower-casing, as pt does it;
+ *  - whitespace runs become one space, letters are lower-cased and a
+ *    leading space is dropped.
+ * The output is never longer than the input, so it is sized once.
+ */
+static void literals_lower(const char *s, size_t n, struct adv_buf *d)
 {
 	size_t i = 0;
+	unsigned char prev = ' ';
+	char *o;
 
+	if (d->cap < d->len + n + 1)
+		adv_buf_grow(d, n + 1);
+	o = d->data + d->len;
 	while (i < n && is_ws((unsigned char)s[i]))
 		i++;
 	while (i < n) {
-		if (is_ws((unsigned char)s[i])) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (is_ws(c)) {
 			while (i < n && is_ws((unsigned char)s[i]))
 				i++;
-			put(d, ' ');
+			*o++ = ' ';
+			prev = ' ';
 			continue;
 		}
-		put(d, (char)to_lower((unsigned char)s[i]));
-		i++;
+		if (c == '?') {
+			i++;
+		} else if ((c == 'n' || c == 'N') && boundary_before(s, i) &&
+			   null_at(s, n, i)) {
+			i += 4;
+		} else if (number_start(c)) {
+			i++;
+			while (i < n && number_rest((unsigned char)s[i]))
+				i++;
+		} else {
+			*o++ = (char)to_lower(c);
+			prev = c;
+			i++;
+			continue;
+		}
+		/* a '?': prev is what was written last, when it is a prefix */
+		if (prefix_char(prev))
+			o[-1] = '?';
+		else
+			*o++ = '?';
+		prev = '?';
 	}
+	d->len = (size_t)(o - d->data);
 }
 
 /* From p, one "[\s,]*\([\s?,]*\)" group: its end, or 0. */
@@ -589,6 +576,77 @@ static void order_asc(const char *s, size_t n, struct adv_buf *d)
 	}
 }
 
+/* Whether the n bytes at s contain word (memmem is not POSIX). */
+static int contains(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+	const char *p = s;
+	const char *end = s + n;
+
+	while ((size_t)(end - p) >= w) {
+		p = memchr(p, word[0], (size_t)(end - p) - w + 1);
+		if (p == NULL)
+			return 0;
+		if (memcmp(p, word, w) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+static int has_block_comment(const char *s, size_t n)
+{
+	return contains(s, n, "/*");
+}
+
+static int has_line_comment(const char *s, size_t n)
+{
+	return memchr(s, '#', n) != NULL || contains(s, n, "--");
+}
+
+static int has_backslash(const char *s, size_t n)
+{
+	return memchr(s, '\\', n) != NULL;
+}
+
+static int has_double_quote(const char *s, size_t n)
+{
+	return memchr(s, '"', n) != NULL;
+}
+
+static int has_single_quote(const char *s, size_t n)
+{
+	return memchr(s, '\'', n) != NULL;
+}
+
+static int always(const char *s, size_t n)
+{
+	(void)s;
+	(void)n;
+	return 1;
+}
+
+/* Every list rewrite ends at a ')' after a '('. */
+static int has_paren(const char *s, size_t n)
+{
+	return memchr(s, '(', n) != NULL;
+}
+
+static int has_union(const char *s, size_t n)
+{
+	return contains(s, n, " union");
+}
+
+static int has_limit(const char *s, size_t n)
+{
+	return contains(s, n, "limit ?");
+}
+
+static int has_order_by(const char *s, size_t n)
+{
+	return contains(s, n, "order by");
+}
+
 typedef void (*fp_pass)(const char *s, size_t n, struct adv_buf *d);
 
 static void drop_double(const char *s, size_t n, struct adv_buf *d)
@@ -601,28 +659,40 @@ static void drop_single(const char *s, size_t n, struct adv_buf *d)
 	strings(s, n, '\'', d);
 }
 
-static const fp_pass percona_passes[] = {
-	strip_comments,
-	strip_line_comments,
-	drop_escaped_quotes,
-	drop_double,
-	drop_single,
-	nulls,
-	numbers,
-	absorb_prefixes,
-	squeeze_lower,
-	lists,
-	unions,
-	limits,
-	order_asc,
+/*
+ * Each pass with what its input needs for it to change anything: most
+ * statements have no comment, escape, union, LIMIT or ORDER BY, and a
+ * memchr over the text is much cheaper than copying it byte by byte.
+ */
+static const struct {
+	int (*applies)(const char *s, size_t n);
+	fp_pass run;
+} percona_passes[] = {
+	{has_block_comment, strip_comments},
+	{has_line_comment, strip_line_comments},
+	{has_backslash, drop_escaped_quotes},
+	{has_double_quote, drop_double},
+	{has_single_quote, drop_single},
+	{always, literals_lower},
+	{has_paren, lists},
+	{has_union, unions},
+	{has_limit, limits},
+	{has_order_by, order_asc},
 };
+
+/*
+ * Scratch buffers kept between calls (one pair per thread), so that a
+ * stream of statements costs no allocation once they have grown; one that
+ * grew past this for a huge statement is given back.
+ */
+#define SCRATCH_KEEP (1024 * 1024)
+static _Thread_local struct adv_buf scratch[2];
 
 void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 {
-	struct adv_buf a;
-	struct adv_buf b;
-	struct adv_buf *src = &a;
-	struct adv_buf *dst = &b;
+	const char *cur = sql;
+	size_t n;
+	int next = 0;
 	size_t i;
 
 	if (has_prefix(sql, len, "SELECT /*!40001 SQL_NO_CACHE */ * FROM `")) {
@@ -642,17 +712,30 @@ void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 	if (use_statement(sql, len, out))
 		return;
 
-	adv_buf_init(&a);
-	adv_buf_init(&b);
-	adv_buf_add(src, sql, shorten_insert(sql, len));
+	if (scratch[0].data == NULL) {
+		adv_buf_init(&scratch[0]);
+		adv_buf_init(&scratch[1]);
+	}
+	/* the first pass that runs reads the caller's text in place */
+	n = shorten_insert(sql, len);
 	for (i = 0; i < sizeof(percona_passes) / sizeof(percona_passes[0]);
 	     i++) {
-		percona_passes[i](src->data, src->len, dst);
-		swap_bufs(&src, &dst);
+		struct adv_buf *dst = &scratch[next];
+
+		if (!percona_passes[i].applies(cur, n))
+			continue;
+		adv_buf_reset(dst);
+		percona_passes[i].run(cur, n, dst);
+		cur = dst->data;
+		n = dst->len;
+		next = !next;
 	}
-	adv_buf_add(out, src->data, src->len);
-	adv_buf_release(&a);
-	adv_buf_release(&b);
+	adv_buf_add(out, cur, n);
+	for (i = 0; i < 2; i++)
+		if (scratch[i].cap > SCRATCH_KEEP) {
+			adv_buf_release(&scratch[i]);
+			adv_buf_init(&scratch[i]);
+		}
 }
 
 static enum adv_status postgres(const char *sql, size_t len,

@@ -38,8 +38,9 @@ enum adv_status adv_fingerprint(const char *sql, size_t len,
 
 /*
  * The percona normalization alone: appends pt-fingerprint's output for the
- * len bytes at sql to *out. Linear passes over two scratch buffers that are
- * allocated once per call; no regular expressions.
+ * len bytes at sql to *out. Linear passes over two per-thread scratch
+ * buffers kept between calls (thread-safe, no allocation once grown); no
+ * regular expressions.
  */
 void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out);
 

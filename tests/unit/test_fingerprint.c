@@ -116,6 +116,10 @@ static const struct fp_case rules[] = {
 	{"select -1, 2.5, 0x1f, x'1f', b'01', 1e9", "select ?, ?, ?, ?, ?, ?"},
 	{"select 0xFF, 1.5E-3", "select ?ff, ?e?"},
 	{"select a-b", "select a?"},
+	/* a prefix goes into the '?' after it, only as written lower-case */
+	{"select b?, .?, x?, X?, xx?, x??, b ?",
+	 "select ?, ?, ?, x?, x?, ??, b ?"},
+	{"select X'1F', x.5, ab1, a.b1", "select x?, x?, a?, a.?"},
 	/* NULL but not TRUE/FALSE (pt-fingerprint 3.2.1 keeps them) */
 	{"select NULL, nullable, TRUE", "select ?, nullable, true"},
 	/* digits inside identifiers */
@@ -171,6 +175,36 @@ static void adv_fp_percona__rule_table__pt_fingerprint_output(void **state)
 				 rules[i].want);
 		free(got);
 	}
+}
+
+/*
+ * The scratch buffers live between calls: a statement bigger than what is
+ * kept, then a short one, must each come out as if alone.
+ */
+static void adv_fp_percona__huge_then_short__scratch_reused(void **state)
+{
+	struct adv_buf sql;
+	struct adv_buf want;
+	char *got;
+	size_t i;
+
+	(void)state;
+	adv_buf_init(&sql);
+	adv_buf_init(&want);
+	adv_buf_addstr(&sql, "SELECT  'a'");
+	adv_buf_addstr(&want, "select ?");
+	for (i = 0; i < 300000; i++) {
+		adv_buf_addstr(&sql, ",\tC_1");
+		adv_buf_addstr(&want, ", c_?");
+	}
+	got = percona(sql.data);
+	assert_string_equal(got, want.data);
+	free(got);
+	got = percona("select 1 from t");
+	assert_string_equal(got, "select ? from t");
+	free(got);
+	adv_buf_release(&sql);
+	adv_buf_release(&want);
 }
 
 static void adv_fingerprint__percona__fnv1a_of_normalized(void **state)
@@ -324,6 +358,8 @@ int main(void)
 			adv_fp_percona__corpus__matches_pt_fingerprint),
 		cmocka_unit_test(
 			adv_fp_percona__rule_table__pt_fingerprint_output),
+		cmocka_unit_test(
+			adv_fp_percona__huge_then_short__scratch_reused),
 		cmocka_unit_test(adv_fingerprint__percona__fnv1a_of_normalized),
 		cmocka_unit_test(adv_fingerprint__not_nul_terminated__uses_len),
 		cmocka_unit_test(
