@@ -223,6 +223,8 @@ struct snapshot_info {
 	char *qualstats_schema; /* NULL when pg_qualstats is absent */
 	char *pgss_version;
 	int pgss_preloaded;
+	int qualstats_preloaded;
+	int preload_visible; /* the role may read shared_preload_libraries */
 	int can_read_statistic;
 };
 
@@ -364,6 +366,8 @@ static enum adv_status collect_snapshot(struct pg_collect *pc,
 				->valuestring);
 	}
 	info->pgss_preloaded = preload_has(preload, "pg_stat_statements");
+	info->qualstats_preloaded = preload_has(preload, "pg_qualstats");
+	info->preload_visible = preload != NULL;
 	info->can_read_statistic = adv_result_get(res, 0, 10) != NULL &&
 				   adv_result_get(res, 0, 10)[0] == 't';
 	cJSON_Delete(exts);
@@ -742,6 +746,12 @@ static enum adv_status collect_statements(struct pg_collect *pc,
 				: "pg_stat_statements is not installed: no statement records (add it to shared_preload_libraries and CREATE EXTENSION pg_stat_statements)",
 			err);
 	}
+	/* created but not loaded: querying the view would only fail */
+	if (info->preload_visible && !info->pgss_preloaded)
+		return warn(
+			pc, "extension-missing", "statement", NULL,
+			"pg_stat_statements is created but not loaded: add it to shared_preload_libraries and restart",
+			err);
 	schema = adv_conn_quote_ident(pc->conn, info->pgss_schema);
 	adv_buf_init(&sql);
 	statements_sql(&sql, schema, info->pgss_version);
@@ -878,8 +888,15 @@ enum adv_status adv_collect_pg(struct adv_conn *conn,
 	if (st == ADV_OK && !opts->skip_statements)
 		st = collect_statements(&pc, &info, err);
 	if (st == ADV_OK && !opts->skip_statements &&
-	    info.qualstats_schema != NULL)
-		st = collect_quals(&pc, &info, err);
+	    info.qualstats_schema != NULL) {
+		if (info.preload_visible && !info.qualstats_preloaded)
+			st = warn(
+				&pc, "extension-missing", "qual", NULL,
+				"pg_qualstats is created but not loaded: add it to shared_preload_libraries and restart",
+				err);
+		else
+			st = collect_quals(&pc, &info, err);
+	}
 	if (st == ADV_OK && !opts->skip_settings)
 		st = emit_rows(&pc, "setting", settings_sql, setting_specs,
 			       err);

@@ -165,6 +165,19 @@ test_expect_success 'a database without pg_stat_statements gives a warning recor
 	jqe "select(.type==\"warning\" and .code==\"extension-missing\" and .section==\"statement\")" bare.ndjson
 '
 
+test_expect_success 'extensions created but not preloaded are warnings, not failures' '
+	(
+		IP_PG_CONF_EXTRA="shared_preload_libraries = '"''"'" &&
+		export IP_PG_CONF_EXTRA &&
+		ip_pg_start "$(mktemp -d "${TMPDIR:-/tmp}/ip-pg.XXXXXX")" >/dev/null &&
+		trap ip_pg_stop EXIT &&
+		ip_psql -c "CREATE EXTENSION pg_stat_statements" -c "CREATE EXTENSION pg_qualstats" &&
+		ip-collect -d postgres >np.ndjson &&
+		jqe "select(.type==\"warning\" and .code==\"extension-missing\" and .section==\"statement\")" np.ndjson &&
+		jqe "select(.type==\"warning\" and .code==\"extension-missing\" and .section==\"qual\")" np.ndjson
+	)
+'
+
 test_expect_success 'several databases in one run' '
 	ip-collect -d fixture bare >both.ndjson &&
 	test "$(jq -r "select(.type==\"snapshot\") | .database" both.ndjson | tr "\n" " ")" = "fixture bare "
