@@ -1,10 +1,10 @@
 /*
  * Query fingerprints. The percona convention reproduces pt-fingerprint's
- * observable behaviour (learnt by running percona-toolkit 3.2.1, not from
- * its code) as a fixed sequence of linear passes, each reading one buffer
- * and writing the other, in the order in which the differences between
- * them are visible in its output: comments before strings ("/ * it's * /"
- * is a comment), double-quoted strings before single-quoted ones, numbers
+ * observable behaviour (learnt by running percona-toolkit 3.2.1 and from
+ * the order of its steps) as a fixed sequence of linear passes, each reading
+ * one buffer and writing the other, in the order in which the differences
+ * between them are visible in its output: comments before strings ("/ * it's *
+ * /" is a comment), double-quoted strings before single-quoted ones, numbers
  * before lower-casing (so "0xFF" keeps its upper-case digits as letters).
  */
 #include "fingerprint.h"
@@ -22,6 +22,12 @@ static int is_ws(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
 	       c == '\v';
+}
+
+/* What pt-fingerprint's whitespace collapse squeezes: not \v. */
+static int is_collapsed(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 static int is_word(unsigned char c)
@@ -342,26 +348,60 @@ static int prefix_char(unsigned char c)
 	return c == 'x' || c == 'b' || c == '.' || c == '+' || c == '-';
 }
 
-/* NULL as a whole word at i (the character before i is not a word one). */
-static int null_at(const char *s, size_t n, size_t i)
+/* Whether the n bytes at s contain word (memmem is not POSIX). */
+static int contains(const char *s, size_t n, const char *word)
 {
-	return ieq(s + i, n - i, "null") &&
-	       (i + 4 == n || !is_word((unsigned char)s[i + 4]));
+	size_t w = strlen(word);
+	const char *p = s;
+	const char *end = s + n;
+
+	while ((size_t)(end - p) >= w) {
+		p = memchr(p, word[0], (size_t)(end - p) - w + 1);
+		if (p == NULL)
+			return 0;
+		if (memcmp(p, word, w) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
 }
 
 /*
- * Four of pt-fingerprint's rewrites in one scan, since none of them can
+ * NULL as a whole word becomes '?', in place, on the lower-cased text
+ * where numbers are already '?': "5null" is "??", ".null" is ".?".
+ * Returns the new length.
+ */
+static size_t nulls(char *s, size_t n)
+{
+	size_t r = 0;
+	size_t w = 0;
+
+	while (r < n) {
+		if (s[r] == 'n' && r + 4 <= n &&
+		    memcmp(s + r, "null", 4) == 0 &&
+		    (r == 0 || !is_word((unsigned char)s[r - 1])) &&
+		    (r + 4 == n || !is_word((unsigned char)s[r + 4]))) {
+			s[w++] = '?';
+			r += 4;
+			continue;
+		}
+		s[w++] = s[r++];
+	}
+	return w;
+}
+
+/*
+ * Several of pt-fingerprint's rewrites in one scan, since none of them can
  * create or hide what another one matches:
- *  - NULL as a whole word becomes '?';
- *  - numbers (anything from [0-9+-] on, hex and "-"/"+" runs) become '?':
- *    no number character is in "null" and '?' is in neither, so a NULL and
- *    a number never overlap;
- *  - a prefix x b . + - right before a '?' (from the two rules above, a
- *    string or the text) is absorbed into it (x'1F', b'1', .5): the test
- *    is on the character as written, before lower-casing, as pt does it;
- *  - whitespace runs become one space, letters are lower-cased and a
- *    leading space is dropped.
- * The output is never longer than the input, so it is sized once.
+ *  - numbers (anything from [0-9+-] on, hex and "-"/"+" runs) become '?';
+ *  - a prefix x b . + - right before a '?' (from a number, a string or
+ *    the text) is absorbed into it (x'1F', b'1', .5): the test is on the
+ *    character as written, before lower-casing, as pt does it;
+ *  - a final ";\n" goes, runs of space, tab, newline, CR and form feed
+ *    (not \v) become one space, letters are lower-cased and leading
+ *    whitespace is dropped.
+ * Then, on that output, NULL as a whole word becomes '?' (so "5null" is
+ * "??"). The output is never longer than the input, so it is sized once.
  */
 static void literals_lower(const char *s, size_t n, struct adv_buf *d)
 {
@@ -369,16 +409,25 @@ static void literals_lower(const char *s, size_t n, struct adv_buf *d)
 	unsigned char prev = ' ';
 	char *o;
 
+	char *start;
+
 	if (d->cap < d->len + n + 1)
 		adv_buf_grow(d, n + 1);
 	o = d->data + d->len;
+	start = o;
+	/*
+	 * pt-fingerprint chomps with ";\n" as the line end: the record had
+	 * none, but removing a comment or an escape can leave one at the end.
+	 */
+	if (n >= 2 && s[n - 2] == ';' && s[n - 1] == '\n')
+		n -= 2;
 	while (i < n && is_ws((unsigned char)s[i]))
 		i++;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (is_ws(c)) {
-			while (i < n && is_ws((unsigned char)s[i]))
+		if (is_collapsed(c)) {
+			while (i < n && is_collapsed((unsigned char)s[i]))
 				i++;
 			*o++ = ' ';
 			prev = ' ';
@@ -386,9 +435,6 @@ static void literals_lower(const char *s, size_t n, struct adv_buf *d)
 		}
 		if (c == '?') {
 			i++;
-		} else if ((c == 'n' || c == 'N') && boundary_before(s, i) &&
-			   null_at(s, n, i)) {
-			i += 4;
 		} else if (number_start(c)) {
 			i++;
 			while (i < n && number_rest((unsigned char)s[i]))
@@ -407,6 +453,9 @@ static void literals_lower(const char *s, size_t n, struct adv_buf *d)
 		prev = '?';
 	}
 	d->len = (size_t)(o - d->data);
+	if (contains(start, d->len - (size_t)(start - d->data), "null"))
+		d->len = (size_t)(start - d->data) +
+			 nulls(start, d->len - (size_t)(start - d->data));
 }
 
 /* From p, one "[\s,]*\([\s?,]*\)" group: its end, or 0. */
@@ -464,21 +513,33 @@ static void lists(const char *s, size_t n, struct adv_buf *d)
 	}
 }
 
-/* After a body at b (length len), " union[ all] " + the same body: end. */
+/*
+ * After a body at b (length len), whitespace "union", optionally
+ * whitespace "all", whitespace and the same body: its end, or 0. *sep and
+ * *seplen get the separator ("union" or "union all" with the whitespace
+ * before them, as written).
+ */
 static size_t union_repeat(const char *s, size_t n, size_t b, size_t len,
-			   size_t p, int *all)
+			   size_t p, size_t *sep, size_t *seplen)
 {
-	if (!has_prefix(s + p, n - p, " union"))
+	size_t u = p;
+
+	if (p + 6 > n || !is_ws((unsigned char)s[p]) ||
+	    memcmp(s + p + 1, "union", 5) != 0)
 		return 0;
 	p += 6;
-	if (has_prefix(s + p, n - p, " all ") && p + 5 + len <= n &&
+	if (p + 5 + len <= n && is_ws((unsigned char)s[p]) &&
+	    memcmp(s + p + 1, "all", 3) == 0 &&
+	    is_ws((unsigned char)s[p + 4]) &&
 	    memcmp(s + p + 5, s + b, len) == 0) {
-		*all = 1;
+		*sep = u;
+		*seplen = 10;
 		return p + 5 + len;
 	}
-	if (p + 1 + len <= n && s[p] == ' ' &&
+	if (p + 1 + len <= n && is_ws((unsigned char)s[p]) &&
 	    memcmp(s + p + 1, s + b, len) == 0) {
-		*all = 0;
+		*sep = u;
+		*seplen = 6;
 		return p + 1 + len;
 	}
 	return 0;
@@ -490,20 +551,21 @@ static int union_at(const char *s, size_t n, size_t *i, struct adv_buf *d)
 	size_t len;
 
 	for (len = 7; *i + len <= n; len++) {
-		int all = 0;
-		size_t end = union_repeat(s, n, *i, len, *i + len, &all);
+		size_t sep = 0;
+		size_t seplen = 0;
+		size_t end =
+			union_repeat(s, n, *i, len, *i + len, &sep, &seplen);
 		size_t more;
 
 		if (end == 0)
 			continue;
-		more = union_repeat(s, n, *i, len, end, &all);
-		while (more != 0) {
+		while ((more = union_repeat(s, n, *i, len, end, &sep,
+					    &seplen)) != 0)
 			end = more;
-			more = union_repeat(s, n, *i, len, end, &all);
-		}
 		adv_buf_add(d, s + *i, len);
-		adv_buf_addstr(d, all != 0 ? " /*repeat union all*/"
-					   : " /*repeat union*/");
+		adv_buf_addstr(d, " /*repeat");
+		adv_buf_add(d, s + sep, seplen);
+		adv_buf_addstr(d, "*/");
 		*i = end;
 		return 1;
 	}
@@ -520,8 +582,8 @@ static void unions(const char *s, size_t n, struct adv_buf *d)
 
 	while (i < n) {
 		if (boundary_before(s, i) &&
-		    has_prefix(s + i, n - i, "select ") &&
-		    union_at(s, n, &i, d))
+		    has_prefix(s + i, n - i, "select") && i + 6 < n &&
+		    is_ws((unsigned char)s[i + 6]) && union_at(s, n, &i, d))
 			continue;
 		put(d, s[i]);
 		i++;
@@ -545,53 +607,54 @@ static void limits(const char *s, size_t n, struct adv_buf *d)
 			else if (has_prefix(s + p, n - p, " offset ?"))
 				p += 9;
 			adv_buf_addstr(d, "limit ?");
-			i = p;
-			continue;
+			/* only the first one */
+			adv_buf_add(d, s + p, n - p);
+			return;
 		}
 		put(d, s[i]);
 		i++;
 	}
 }
 
-/* After the first "order by", every " asc" goes (even in "ascending"). */
+/*
+ * From the first "order by ", a chain of "X asc" pieces (X at least one
+ * character, then whitespace and "asc", even in "ascending") each loses
+ * its whitespace and "asc"; the chain stops at the first piece without
+ * one, so "a asc asc" keeps its second "asc".
+ */
 static void order_asc(const char *s, size_t n, struct adv_buf *d)
 {
-	size_t i = 0;
-	int in_order = 0;
+	size_t i;
+	size_t p = n;
 
-	while (i < n) {
-		if (!in_order && boundary_before(s, i) &&
-		    has_prefix(s + i, n - i, "order by")) {
-			in_order = 1;
-			adv_buf_add(d, s + i, 8);
-			i += 8;
-			continue;
+	for (i = 0; i + 9 <= n; i++)
+		if (s[i] == 'o' && boundary_before(s, i) &&
+		    memcmp(s + i, "order by ", 9) == 0) {
+			p = i + 9;
+			break;
 		}
-		if (in_order && has_prefix(s + i, n - i, " asc")) {
-			i += 4;
-			continue;
+	adv_buf_add(d, s, p < n ? p : n);
+	while (p < n) {
+		size_t k;
+		size_t r = 0;
+
+		for (k = p + 1; k < n; k++) {
+			if (!is_ws((unsigned char)s[k]))
+				continue;
+			r = k;
+			while (r < n && is_ws((unsigned char)s[r]))
+				r++;
+			if (r + 3 <= n && memcmp(s + r, "asc", 3) == 0)
+				break;
+			k = r - 1;
 		}
-		put(d, s[i]);
-		i++;
+		if (k >= n)
+			break;
+		adv_buf_add(d, s + p, k - p);
+		p = r + 3;
 	}
-}
-
-/* Whether the n bytes at s contain word (memmem is not POSIX). */
-static int contains(const char *s, size_t n, const char *word)
-{
-	size_t w = strlen(word);
-	const char *p = s;
-	const char *end = s + n;
-
-	while ((size_t)(end - p) >= w) {
-		p = memchr(p, word[0], (size_t)(end - p) - w + 1);
-		if (p == NULL)
-			return 0;
-		if (memcmp(p, word, w) == 0)
-			return 1;
-		p++;
-	}
-	return 0;
+	if (p < n)
+		adv_buf_add(d, s + p, n - p);
 }
 
 static int has_block_comment(const char *s, size_t n)
@@ -634,7 +697,7 @@ static int has_paren(const char *s, size_t n)
 
 static int has_union(const char *s, size_t n)
 {
-	return contains(s, n, " union");
+	return contains(s, n, "union");
 }
 
 static int has_limit(const char *s, size_t n)
@@ -644,7 +707,7 @@ static int has_limit(const char *s, size_t n)
 
 static int has_order_by(const char *s, size_t n)
 {
-	return contains(s, n, "order by");
+	return contains(s, n, "order by ");
 }
 
 typedef void (*fp_pass)(const char *s, size_t n, struct adv_buf *d);
@@ -686,14 +749,62 @@ static const struct {
  * grew past this for a huge statement is given back.
  */
 #define SCRATCH_KEEP (1024 * 1024)
-static _Thread_local struct adv_buf scratch[2];
+static _Thread_local struct adv_buf scratch[3];
+
+/* The index of the first pass after the comments are stripped. */
+#define USE_AFTER_PASS 2
+
+/* A '#' at the start of a line after the first, with something after it. */
+static int has_hash_line(const char *s, size_t n)
+{
+	const char *p = s;
+	const char *end = s + n;
+
+	while ((p = memchr(p, '#', (size_t)(end - p))) != NULL) {
+		if (p > s && p[-1] == '\n' && p + 1 < end && p[1] != '\n')
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Those lines lose everything but their newline. */
+static void drop_hash_lines(const char *s, size_t n, struct adv_buf *d)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] == '#' && i > 0 && s[i - 1] == '\n' && i + 1 < n &&
+		    s[i + 1] != '\n') {
+			while (i < n && s[i] != '\n')
+				i++;
+			continue;
+		}
+		put(d, s[i]);
+		i++;
+	}
+}
 
 void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 {
-	const char *cur = sql;
+	const char *cur;
 	size_t n;
 	int next = 0;
 	size_t i;
+
+	if (scratch[0].data == NULL) {
+		adv_buf_init(&scratch[0]);
+		adv_buf_init(&scratch[1]);
+		adv_buf_init(&scratch[2]);
+	}
+	/* pt-fingerprint drops the lines that start with '#' first */
+	if (has_hash_line(sql, len)) {
+		adv_buf_reset(&scratch[2]);
+		drop_hash_lines(sql, len, &scratch[2]);
+		sql = scratch[2].data;
+		len = scratch[2].len;
+	}
+	cur = sql;
 
 	if (has_prefix(sql, len, "SELECT /*!40001 SQL_NO_CACHE */ * FROM `")) {
 		adv_buf_addstr(out, "mysqldump");
@@ -703,25 +814,22 @@ void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 		adv_buf_addstr(out, "percona-toolkit");
 		return;
 	}
-	if (has_prefix(sql, len, "administrator command:")) {
+	if (has_prefix(sql, len, "administrator command: ")) {
 		adv_buf_add(out, sql, len);
 		return;
 	}
 	if (call_prefix(sql, len, out))
 		return;
-	if (use_statement(sql, len, out))
-		return;
 
-	if (scratch[0].data == NULL) {
-		adv_buf_init(&scratch[0]);
-		adv_buf_init(&scratch[1]);
-	}
 	/* the first pass that runs reads the caller's text in place */
 	n = shorten_insert(sql, len);
 	for (i = 0; i < sizeof(percona_passes) / sizeof(percona_passes[0]);
 	     i++) {
 		struct adv_buf *dst = &scratch[next];
 
+		/* USE is recognized once the comments are gone */
+		if (i == USE_AFTER_PASS && use_statement(cur, n, out))
+			return;
 		if (!percona_passes[i].applies(cur, n))
 			continue;
 		adv_buf_reset(dst);
@@ -731,7 +839,7 @@ void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 		next = !next;
 	}
 	adv_buf_add(out, cur, n);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 3; i++)
 		if (scratch[i].cap > SCRATCH_KEEP) {
 			adv_buf_release(&scratch[i]);
 			adv_buf_init(&scratch[i]);
@@ -798,37 +906,43 @@ const char *adv_fp_convention_name(enum adv_fp_convention conv)
 int adv_fp_next_record(const char *text, size_t len, size_t *pos, size_t *start,
 		       size_t *rlen)
 {
-	size_t i = *pos;
+	size_t b = *pos;
+	size_t end = len;
+	size_t i;
 
-	if (i >= len)
+	if (b >= len)
 		return 0;
-	*start = i;
-	while (*start < len && is_ws((unsigned char)text[*start]))
-		(*start)++;
-	i = *start;
-	for (; i + 1 < len; i++) {
+	for (i = b; i + 1 < len; i++)
 		if (text[i] == ';' && text[i + 1] == '\n') {
-			*rlen = i - *start;
-			*pos = i + 2;
-			return 1;
+			end = i;
+			break;
 		}
+	*pos = end == len ? len : end + 2;
+	/*
+	 * Lines that start with '#' and have more on them go, then the
+	 * leading whitespace: the record starts after both.
+	 */
+	i = b;
+	while (i < end) {
+		if (text[i] == '#' && (i == b || text[i - 1] == '\n') &&
+		    i + 1 < end && text[i + 1] != '\n') {
+			while (i < end && text[i] != '\n')
+				i++;
+			continue;
+		}
+		if (!is_ws((unsigned char)text[i]))
+			break;
+		i++;
 	}
-	*rlen = len - *start;
-	*pos = len;
+	*start = i;
+	*rlen = end - i;
 	return 1;
 }
 
 int adv_fp_record_skipped(const char *text, size_t start, size_t rlen,
 			  const struct adv_buf *normalized)
 {
-	size_t i = start;
-
-	if (normalized->len == 0)
-		return 1;
-	/* the leading whitespace was cut: look back over spaces and tabs */
-	while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
-		i--;
-	if (i > 0 && text[i - 1] != '\n')
-		return 0;
-	return rlen >= 2 && text[start] == '#' && text[start + 1] == ' ';
+	(void)normalized;
+	/* pt-fingerprint prints only what starts with a word character */
+	return rlen == 0 || !is_word((unsigned char)text[start]);
 }

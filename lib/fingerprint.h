@@ -53,18 +53,19 @@ const char *adv_fp_convention_name(enum adv_fp_convention conv);
  * (the separator is removed; a ';' followed by anything else, "\r\n"
  * included, stays in the query). Finds the record starting at *pos in
  * text[0..len): sets *start and *rlen and advances *pos past the
- * separator. Leading whitespace is not part of a record (pt-fingerprint
- * strips it). Returns 0 at the end of text.
+ * separator. Leading whitespace and lines that start with '#' and
+ * something more are not part of a record (pt-fingerprint strips them).
+ * Returns 0 at the end of text.
  */
 int adv_fp_next_record(const char *text, size_t len, size_t *pos, size_t *start,
 		       size_t *rlen);
 
 /*
  * Whether pt-fingerprint prints nothing for the record at text[start..]
- * (start as adv_fp_next_record set it) whose normalization is *normalized:
- * when that is empty (blank, only comments) or when the record's first
- * line, after spaces and tabs, starts with "# " (pt-fingerprint skips such
- * records, as it would a slow-log header).
+ * (start as adv_fp_next_record set it): when, once the lines that start
+ * with '#' and something more are dropped and leading whitespace is cut,
+ * it is empty or does not start with a word character (a comment, a
+ * parenthesis). *normalized is not needed for that.
  */
 int adv_fp_record_skipped(const char *text, size_t start, size_t rlen,
 			  const struct adv_buf *normalized);

@@ -157,6 +157,41 @@ static const struct fp_case rules[] = {
 	{"USE `shop`", "use ?"},
 	{"use shop x", "use shop x"},
 	{"administrator command: Ping", "administrator command: Ping"},
+	/* NULL goes after numbers and lower-casing, next to any '?' */
+	{"select 5null, .null, -NULL, NULL5, (null), nullx",
+	 "select ??, .?, ??, ??, (?), nullx"},
+	/* \v is whitespace for \s but is not collapsed */
+	{"SELECT\va \f FROM\v\vt", "select\va from\v\vt"},
+	/* only the first LIMIT */
+	{"select a from t limit 1 union select b from u LIMIT 2, 3",
+	 "select a from t limit ? union select b from u limit ?, ?"},
+	/* ORDER BY ... ASC: a chain from "order by ", stopped by "asc asc" */
+	{"select a from t order by a asc asc",
+	 "select a from t order by a asc"},
+	{"select a from t ORDER BY a ASC, b asc asc, c\vasc",
+	 "select a from t order by a, b asc, c"},
+	{"select a from t order by\ta asc", "select a from t order by a"},
+	/* USE once comments are gone; not after leading whitespace */
+	{"/* c */USE db", "use ?"},
+	{"-- c\nuse db", "use db"},
+	/* UNION separators are any whitespace, kept as written */
+	{"select 1\vunion select 1", "select ? /*repeat\vunion*/"},
+	{"select 1 union\vselect 1", "select ? /*repeat union*/"},
+	/* ";\n" left at the end by a comment goes, as chomp does */
+	{"select 1;-- c\n", "select ?"},
+	/* "administrator command: " needs its space */
+	{"administrator command:1 Quit", "administrator command:? quit"},
+	/* a line starting with '#' goes, quotes and all */
+	{"select a\n#\tb's\nfrom t", "select a from t"},
+	/* bytes above 127 are not word characters */
+	{"select \xc3"
+	 "\x89"
+	 "null, \xe9"
+	 "null",
+	 "select \xc3"
+	 "\x89"
+	 "?, \xe9"
+	 "?"},
 	/* empty and comment-only input */
 	{"", ""},
 	{"/* only */ -- comment", ""},
@@ -335,19 +370,73 @@ static void adv_fp_next_record__semicolon_newline__splits(void **state)
 	assert_int_equal(adv_fp_next_record(text, len, &pos, &start, &rlen), 0);
 }
 
-static void adv_fp_record_skipped__hash_space_header__skipped(void **state)
+/*
+ * pt-fingerprint drops the lines that start with '#' and more (a tab, a
+ * quote), then leading whitespace, and prints only what then starts with
+ * a word character: "#" alone or after spaces is not such a line.
+ */
+static void adv_fp_record_skipped__hash_lines__as_pt_fingerprint(void **state)
 {
-	const char *text = "# Time: 1\nselect 1";
+	static const struct {
+		const char *text;
+		const char *record; /* NULL: skipped */
+	} cases[] = {
+		{"# Time: 1\nselect 1", "select 1"},
+		{"#\tx\n\n  select 1", "select 1"},
+		{"#it's\n#\"\nselect 1", "select 1"},
+		{"#\nselect 1", NULL},
+		{"  #x\nselect 1", NULL},
+		{"/* c */ select 1", NULL},
+		{"-- c", NULL},
+		{"\v\f\n", NULL},
+	};
 	struct adv_buf b;
+	size_t i;
 
 	(void)state;
 	adv_buf_init(&b);
-	adv_fp_percona(text, strlen(text), &b);
-	assert_string_equal(b.data, "select ?");
-	assert_int_equal(adv_fp_record_skipped(text, 0, strlen(text), &b), 1);
-	assert_int_equal(adv_fp_record_skipped("#x\nselect 1", 0, 11, &b), 0);
+	for (i = 0; i < UNIT_ARRAY_SIZE(cases); i++) {
+		const char *text = cases[i].text;
+		size_t len = strlen(text);
+		size_t pos = 0;
+		size_t start;
+		size_t rlen;
+		int skipped;
+
+		assert_int_equal(
+			adv_fp_next_record(text, len, &pos, &start, &rlen), 1);
+		adv_buf_reset(&b);
+		adv_fp_percona(text + start, rlen, &b);
+		skipped = adv_fp_record_skipped(text, start, rlen, &b);
+		if (cases[i].record == NULL) {
+			assert_int_equal(skipped, 1);
+			continue;
+		}
+		assert_int_equal(skipped, 0);
+		assert_int_equal(rlen, strlen(cases[i].record));
+		assert_memory_equal(text + start, cases[i].record, rlen);
+	}
+	/* the '#' line ends at the record separator */
+	{
+		const char *text = "#a;\nselect 1";
+		size_t pos = 0;
+		size_t start;
+		size_t rlen;
+
+		assert_int_equal(adv_fp_next_record(text, strlen(text), &pos,
+						    &start, &rlen),
+				 1);
+		assert_int_equal(adv_fp_record_skipped(text, start, rlen, &b),
+				 1);
+		assert_int_equal(adv_fp_next_record(text, strlen(text), &pos,
+						    &start, &rlen),
+				 1);
+		assert_int_equal(rlen, 8);
+	}
+	/* inside a record, such a line goes before anything else */
 	adv_buf_reset(&b);
-	assert_int_equal(adv_fp_record_skipped("-- c", 0, 4, &b), 1);
+	adv_fp_percona("select 'a\n#b'\nfrom t", 20, &b);
+	assert_string_equal(b.data, "select 'a from t");
 	adv_buf_release(&b);
 }
 
@@ -369,7 +458,7 @@ int main(void)
 		cmocka_unit_test(adv_fp_convention_parse__names__round_trip),
 		cmocka_unit_test(adv_fp_next_record__semicolon_newline__splits),
 		cmocka_unit_test(
-			adv_fp_record_skipped__hash_space_header__skipped),
+			adv_fp_record_skipped__hash_lines__as_pt_fingerprint),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
