@@ -748,7 +748,7 @@ static const struct {
  * stream of statements costs no allocation once they have grown; one that
  * grew past this for a huge statement is given back.
  */
-#define SCRATCH_KEEP (1024 * 1024)
+#define SCRATCH_KEEP ((size_t)1024 * 1024)
 static _Thread_local struct adv_buf scratch[3];
 
 /* The index of the first pass after the comments are stripped. */
