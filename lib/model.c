@@ -373,6 +373,14 @@ static enum adv_status add_statement(struct adv_model_snapshot *s,
 	st->rows = r_num(r, "rows", NULL);
 	r_check_count(r, "rows", st->rows);
 	st->toplevel = r_bool(r, "toplevel");
+	st->mean_ms = r_num(r, "mean_ms", &st->has_mean_ms);
+	st->temp_blks_written =
+		r_num(r, "temp_blks_written", &st->has_temp_blks);
+	r_check_count(r, "temp_blks_written", st->temp_blks_written);
+	if (r->st == ADV_OK && !(st->mean_ms >= 0 && st->mean_ms < 1e18))
+		r->st = adv_error_set(r->err, ADV_EINPUT,
+				      "key 'mean_ms' is out of range at '%s'",
+				      r->where);
 	if (r->st == ADV_OK && !(st->total_ms >= 0 && st->total_ms < 1e18))
 		r->st = adv_error_set(r->err, ADV_EINPUT,
 				      "key 'total_ms' is out of range at '%s'",

@@ -94,6 +94,12 @@ struct adv_model_statement {
 	double total_ms;
 	double rows;
 	int toplevel; /* 1, 0, or -1 unknown */
+	/* mean_ms as recorded (has_mean_ms 0: absent, then total_ms / calls
+	 * is the mean); temp_blks_written 0 when absent */
+	double mean_ms;
+	int has_mean_ms;
+	double temp_blks_written;
+	int has_temp_blks;
 };
 
 /*
