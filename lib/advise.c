@@ -1235,42 +1235,14 @@ static void prune_unused(const struct adv_sel_problem *p,
 static char *index_name(const struct advisor *a, const struct adv_candidate *c,
 			char **taken, size_t ntaken)
 {
-	struct adv_buf base;
-	char *name = NULL;
-	size_t i;
-	int n;
+	const char *parts[16];
+	size_t i, n = 0;
 
-	adv_buf_init(&base);
-	adv_buf_addstr(&base, c->table);
-	for (i = 0; i < c->nkeys; i++) {
-		const char *part = c->keys[i].column;
-
-		if (part == NULL)
-			part = "expr";
-		adv_buf_addf(&base, "_%s", part);
-	}
-	for (n = 0; n < 1000; n++) {
-		char suffix[16];
-		size_t keep;
-		int clash = 0;
-
-		snprintf(suffix, sizeof(suffix), n == 0 ? "_idx" : "_idx%d", n);
-		keep = base.len;
-		if (keep + strlen(suffix) > 63)
-			keep = 63 - strlen(suffix);
-		while (keep > 0 &&
-		       ((unsigned char)base.data[keep] & 0xC0) == 0x80)
-			keep--;
-		free(name);
-		name = adv_xstrfmt("%.*s%s", (int)keep, base.data, suffix);
-		for (i = 0; i < ntaken; i++)
-			clash |= strcmp(taken[i], name) == 0;
-		if (!clash &&
-		    !adv_model_relation_exists(a->view, c->schema, name))
-			break;
-	}
-	adv_buf_release(&base);
-	return name;
+	for (i = 0; i < c->nkeys && n < 16; i++)
+		parts[n++] =
+			c->keys[i].column != NULL ? c->keys[i].column : "expr";
+	return adv_model_new_index_name(a->view, c->schema, c->table, parts, n,
+					taken, ntaken);
 }
 
 /* The DDL for a partitioned table: the index on the parent only, each

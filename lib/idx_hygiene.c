@@ -834,40 +834,6 @@ static enum adv_status check_invalid(struct run *run,
 
 /* ---- foreign-key-without-index ----------------------------------------- */
 
-/* "table_col1_col2_idx", cut to PostgreSQL's 63 bytes on a character
- * boundary, with a number added until no relation has the name. */
-static char *index_name(const struct run *run, const char *schema,
-			const char *table, char *const *cols, size_t ncols)
-{
-	struct adv_buf base;
-	char *name = NULL;
-	size_t i;
-	int n;
-
-	adv_buf_init(&base);
-	adv_buf_addstr(&base, table);
-	for (i = 0; i < ncols; i++)
-		adv_buf_addf(&base, "_%s", cols[i]);
-	for (n = 0; n < 1000; n++) {
-		char suffix[16];
-		size_t keep;
-
-		snprintf(suffix, sizeof(suffix), n == 0 ? "_idx" : "_idx%d", n);
-		keep = base.len;
-		if (keep + strlen(suffix) > 63)
-			keep = 63 - strlen(suffix);
-		while (keep > 0 &&
-		       ((unsigned char)base.data[keep] & 0xC0) == 0x80)
-			keep--;
-		free(name);
-		name = adv_xstrfmt("%.*s%s", (int)keep, base.data, suffix);
-		if (!adv_model_relation_exists(run->view, schema, name))
-			break;
-	}
-	adv_buf_release(&base);
-	return name;
-}
-
 static enum adv_status check_fk(struct run *run,
 				const struct adv_model_constraint *fk,
 				struct adv_error *err)
@@ -895,8 +861,9 @@ static enum adv_status check_fk(struct run *run,
 	parent = adv_model_find_table(s, fk->ref_schema, fk->ref_table);
 	partitioned = child != NULL && streq(child->kind, "partitioned");
 	online = !partitioned;
-	name = index_name(run, fk->schema, fk->table, fk->columns,
-			  fk->ncolumns);
+	name = adv_model_new_index_name(run->view, fk->schema, fk->table,
+					(const char *const *)fk->columns,
+					fk->ncolumns, NULL, 0);
 	adv_buf_init(&sql);
 	adv_buf_init(&rollback);
 	adv_buf_init(&cols);

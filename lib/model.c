@@ -1,5 +1,6 @@
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1019,6 +1020,43 @@ int adv_model_relation_exists(const struct adv_model_snapshot *s,
 {
 	return adv_model_find_index(s, schema, name) != NULL ||
 	       adv_model_find_table(s, schema, name) != NULL;
+}
+
+char *adv_model_new_index_name(const struct adv_model_snapshot *s,
+			       const char *schema, const char *table,
+			       const char *const *parts, size_t nparts,
+			       char *const *taken, size_t ntaken)
+{
+	struct adv_buf base;
+	char *name = NULL;
+	size_t i;
+	int n;
+
+	adv_buf_init(&base);
+	adv_buf_addstr(&base, table);
+	for (i = 0; i < nparts; i++)
+		adv_buf_addf(&base, "_%s", parts[i]);
+	for (n = 0; n < 1000; n++) {
+		char suffix[16];
+		size_t keep;
+		int clash = 0;
+
+		snprintf(suffix, sizeof(suffix), n == 0 ? "_idx" : "_idx%d", n);
+		keep = base.len;
+		if (keep + strlen(suffix) > 63)
+			keep = 63 - strlen(suffix);
+		while (keep > 0 &&
+		       ((unsigned char)base.data[keep] & 0xC0) == 0x80)
+			keep--;
+		free(name);
+		name = adv_xstrfmt("%.*s%s", (int)keep, base.data, suffix);
+		for (i = 0; i < ntaken; i++)
+			clash |= strcmp(taken[i], name) == 0;
+		if (!clash && !adv_model_relation_exists(s, schema, name))
+			break;
+	}
+	adv_buf_release(&base);
+	return name;
 }
 
 /* The key that groups nodes of one database: cluster, else host:port. */

@@ -220,6 +220,17 @@ struct adv_model_column *adv_model_find_column(
 void adv_model_table_columns(const struct adv_model_snapshot *s,
 			     const char *schema, const char *table,
 			     struct adv_model_column *const **first, size_t *n);
+/*
+ * A name for a new index, as PostgreSQL would pick: "table_part1_part2_idx",
+ * cut to 63 bytes on a character boundary, with a number added
+ * ("_idx1", ...) until neither a relation of the schema nor one of
+ * taken[0..ntaken) has it. Caller frees.
+ */
+char *adv_model_new_index_name(const struct adv_model_snapshot *s,
+			       const char *schema, const char *table,
+			       const char *const *parts, size_t nparts,
+			       char *const *taken, size_t ntaken);
+
 /* Whether a relation (table or index) of that name exists in the schema. */
 int adv_model_relation_exists(const struct adv_model_snapshot *s,
 			      const char *schema, const char *name);
