@@ -20,8 +20,10 @@ DEPS_BUILD = make gcc pkg-config libpq-dev libcjson-dev libcsv-dev libcmocka-dev
 DEPS_TEST = postgresql-15 postgresql-15-hypopg postgresql-15-pg-qualstats \
 	postgresql-contrib jq mandoc bsdextrautils time percona-toolkit
 DEPS = $(DEPS_BUILD) $(DEPS_TEST)
+# Only bench/patterns.sh needs it (the baseline linter it is measured against).
+DEPS_BENCH = sqlfluff
 
-PROGRAMS = ip-collect ip-indexes
+PROGRAMS = ip-collect ip-indexes ip-patterns
 LIB_SRC = $(sort $(wildcard lib/*.c))
 LIB_OBJ = $(LIB_SRC:%.c=build/%.o)
 CMD_OBJ = $(PROGRAMS:%=build/cmd/%.o)
@@ -51,8 +53,8 @@ ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 ALL_LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
-.PHONY: all deps deps-check check unit cli integration demo install \
-	uninstall lint bench clean completions fuzz
+.PHONY: all deps deps-check check unit cli patterns integration demo \
+	install uninstall lint bench clean completions man fuzz
 
 all: $(PROGRAMS:%=bin/%)
 
@@ -95,13 +97,17 @@ deps-check:
 
 check: deps-check
 	$(MAKE) all
-	$(MAKE) unit cli integration
+	$(MAKE) unit cli patterns integration
 
 unit: $(UNIT_BIN)
 	@sh tests/unit/run.sh $(UNIT_BIN)
 
 cli: all
 	@sh tests/cli/run.sh
+
+# The rule corpus: precision, recall and F1 per rule of ip-patterns.
+patterns: all
+	@sh tests/patterns/score.sh
 
 integration: all
 	@status=0; for t in tests/integration/run.sh tests/integration/advise.sh \
@@ -116,6 +122,11 @@ demo: deps-check
 bench: all
 	@BINDIR=bin bash bench/collect.sh
 	@BINDIR=bin bash bench/advise.sh
+	@BINDIR=bin bash bench/patterns.sh
+
+# The RULES section of ip-patterns(1) comes from the rule table.
+man: all
+	@sh man/gen-rules.sh bin/ip-patterns man/ip-patterns.1
 
 completions: all
 	@for p in $(PROGRAMS); do \
@@ -152,7 +163,8 @@ lint:
 	clang-tidy --quiet $(LIB_SRC) cmd/*.c -- $(ALL_CFLAGS)
 	mandoc -Tlint -Wwarning $(MANPAGES)
 	shellcheck tests/cli/*.sh tests/integration/*.sh tests/lib/*.sh \
-		examples/*.sh examples/cron/*.sh bench/*.sh .ci/run
+		tests/patterns/*.sh man/*.sh examples/*.sh examples/cron/*.sh \
+		bench/*.sh .ci/run
 
 fuzz:
 	$(MAKE) -C tests/fuzz

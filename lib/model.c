@@ -378,6 +378,21 @@ static enum adv_status add_statement(struct adv_model_snapshot *s,
 	st->temp_blks_written =
 		r_num(r, "temp_blks_written", &st->has_temp_blks);
 	r_check_count(r, "temp_blks_written", st->temp_blks_written);
+	{
+		int has_min, has_max, has_sent;
+
+		st->min_ms = r_num(r, "min_ms", &has_min);
+		st->max_ms = r_num(r, "max_ms", &has_max);
+		st->has_min_max = has_min && has_max && st->min_ms >= 0 &&
+				  st->max_ms >= st->min_ms;
+		st->rows_examined =
+			r_num(r, "rows_examined", &st->has_rows_examined);
+		r_check_count(r, "rows_examined", st->rows_examined);
+		st->rows_sent = r_num(r, "rows_sent", &has_sent);
+		r_check_count(r, "rows_sent", st->rows_sent);
+		if (!has_sent)
+			st->rows_sent = st->rows;
+	}
 	if (r->st == ADV_OK && !(st->mean_ms >= 0 && st->mean_ms < 1e18))
 		r->st = adv_error_set(r->err, ADV_EINPUT,
 				      "key 'mean_ms' is out of range at '%s'",

@@ -100,6 +100,13 @@ struct adv_model_statement {
 	int has_mean_ms;
 	double temp_blks_written;
 	int has_temp_blks;
+	/* min_ms and max_ms when both were recorded */
+	double min_ms, max_ms;
+	int has_min_max;
+	/* MySQL: rows_examined and rows_sent (performance_schema's
+	 * SUM_ROWS_EXAMINED / SUM_ROWS_SENT) when recorded */
+	double rows_examined, rows_sent;
+	int has_rows_examined;
 };
 
 /*

@@ -198,6 +198,46 @@ static int envelope_key(const char *key)
 	       strcmp(key, "ts") == 0 || strcmp(key, "src") == 0;
 }
 
+/*
+ * A finding of ip-patterns is about a place in a file, so it is printed as
+ * compilers print diagnostics, one per line as it comes, with its fix
+ * below: "q.sql:3:28: high null-comparison-equals: ...".
+ */
+static enum adv_status text_pattern_finding(struct adv_output *out,
+					    const cJSON *rec,
+					    struct adv_error *err)
+{
+	struct adv_buf *b = &out->scratch;
+	const cJSON *ev = cJSON_GetObjectItemCaseSensitive(rec, "evidence");
+	const cJSON *at = cJSON_GetObjectItemCaseSensitive(ev, "at");
+	const cJSON *line = cJSON_GetObjectItemCaseSensitive(at, "line");
+	const cJSON *col = cJSON_GetObjectItemCaseSensitive(at, "column");
+	const char *file = str_key(ev, "file");
+	const char *qid = str_key(ev, "queryid");
+	const char *fix = str_key(ev, "fix");
+
+	if (file == NULL)
+		line = cJSON_GetObjectItemCaseSensitive(ev, "line");
+	if (file != NULL)
+		adv_buf_addstr(b, file);
+	else if (qid != NULL)
+		adv_buf_addf(b, "queryid %s", qid);
+	else
+		adv_buf_addstr(b, "-");
+	if (cJSON_IsNumber(line) && file != NULL) {
+		adv_buf_addf(b, ":%.0f", line->valuedouble);
+		if (cJSON_IsNumber(col))
+			adv_buf_addf(b, ":%.0f", col->valuedouble);
+	}
+	adv_buf_addf(b, ": %s %s: %s\n",
+		     str_key(rec, "severity") ? str_key(rec, "severity") : "?",
+		     str_key(rec, "rule") ? str_key(rec, "rule") : "?",
+		     str_key(rec, "message") ? str_key(rec, "message") : "");
+	if (fix != NULL)
+		adv_buf_addf(b, "    fix: %s\n", fix);
+	return put(out, b->data, b->len, err);
+}
+
 static enum adv_status text_record(struct adv_output *out, const cJSON *rec,
 				   struct adv_error *err)
 {
@@ -206,6 +246,9 @@ static enum adv_status text_record(struct adv_output *out, const cJSON *rec,
 	struct adv_buf *b = &out->scratch;
 
 	adv_buf_reset(b);
+	if (strcmp(type, "finding") == 0 && str_key(rec, "tool") != NULL &&
+	    strcmp(str_key(rec, "tool"), "ip-patterns") == 0)
+		return text_pattern_finding(out, rec, err);
 	if (strcmp(type, "finding") == 0) {
 		struct text_row row;
 		const cJSON *action =
@@ -222,6 +265,27 @@ static enum adv_status text_record(struct adv_output *out, const cJSON *rec,
 				  : NULL;
 		ADV_ALLOC_GROW(out->rows, out->nrows + 1, out->rows_alloc);
 		out->rows[out->nrows++] = row;
+		return ADV_OK;
+	}
+	if (strcmp(type, "summary") == 0 && str_key(rec, "tool") != NULL &&
+	    strcmp(str_key(rec, "tool"), "ip-patterns") == 0) {
+		const cJSON *ns = cJSON_GetObjectItemCaseSensitive(
+			rec, "statement_count");
+		const cJSON *nf =
+			cJSON_GetObjectItemCaseSensitive(rec, "finding_count");
+		const cJSON *pe = cJSON_GetObjectItemCaseSensitive(
+			rec, "parse_error_count");
+		const cJSON *risk =
+			cJSON_GetObjectItemCaseSensitive(rec, "max_risk");
+
+		adv_buf_addf(&out->summaries,
+			     "%.0f statements, %.0f findings, %.0f that do not "
+			     "parse, highest risk %.0f/100\n",
+			     cJSON_IsNumber(ns) ? ns->valuedouble : 0,
+			     cJSON_IsNumber(nf) ? nf->valuedouble : 0,
+			     cJSON_IsNumber(pe) ? pe->valuedouble : 0,
+			     cJSON_IsNumber(risk) ? risk->valuedouble : 0);
+		out->nsummaries++;
 		return ADV_OK;
 	}
 	if (strcmp(type, "summary") == 0) {

@@ -60,7 +60,10 @@ const struct adv_plan_rule *adv_plan_rules(size_t *nr);
 
 /*
  * Which rules run and with which thresholds. _init enables the rules of a
- * profile with the catalog's thresholds.
+ * profile with the catalog's thresholds. Rules are enabled and thresholds
+ * set by name in one place for every input, the pattern engine's
+ * configuration (struct adv_pat_config in patterns.h), which fills this
+ * struct by rule id.
  */
 struct adv_plan_rules_config {
 	int enabled[ADV_PLAN_RULES_MAX];
@@ -69,21 +72,6 @@ struct adv_plan_rules_config {
 
 void adv_plan_rules_config_init(struct adv_plan_rules_config *cfg,
 				enum adv_plan_profile profile);
-
-/* Enables (on != 0) or disables a rule by id; ADV_EUSAGE if unknown. */
-enum adv_status adv_plan_rules_enable(struct adv_plan_rules_config *cfg,
-				      const char *rule_id, int on,
-				      struct adv_error *err);
-
-/*
- * Overrides a threshold by name: "RULE.NAME" (e.g.
- * "plan-full-scan-selective.min_rows_read"). value is a number (a share is
- * 0..1). Returns ADV_EUSAGE for an unknown name or a value that is not a
- * finite number >= 0.
- */
-enum adv_status adv_plan_rules_set(struct adv_plan_rules_config *cfg,
-				   const char *name, const char *value,
-				   struct adv_error *err);
 
 /* Findings produced by adv_plan_check(); the list owns them. */
 struct adv_plan_findings {

@@ -8,8 +8,9 @@
 #include "status.h"
 
 /*
- * PostgreSQL SQL text through libpg_query, the real PostgreSQL parser: the
- * only file that includes pg_query.h.
+ * PostgreSQL SQL text through libpg_query, the real PostgreSQL parser.
+ * With sqlast_pg.c (which builds the pattern rules' tree from the same
+ * parser) the only files that include pg_query.h.
  */
 
 /*

@@ -45,11 +45,23 @@ static struct adv_finding *new_finding(struct adv_workload_findings *out,
 	return &item->f;
 }
 
+/*
+ * key tells two findings of one rule on one table apart (the child
+ * statement's queryid, the fingerprint of a group): without it two N+1
+ * pairs reading the same table would share a fingerprint, and a baseline
+ * taken with one would hide the other.
+ */
 static void finish_finding(struct adv_finding *f,
-			   const struct adv_model_snapshot *snap)
+			   const struct adv_model_snapshot *snap,
+			   const char *key)
 {
-	adv_finding_compute_fingerprint(f, snap->src.engine,
-					snap->src.database);
+	char *db = adv_xstrfmt("%s|%s",
+			       snap->src.database != NULL ? snap->src.database
+							  : "",
+			       key != NULL ? key : "");
+
+	adv_finding_compute_fingerprint(f, snap->src.engine, db);
+	free(db);
 }
 
 /* The mean time of one call: the recorded mean, else total / calls. */
@@ -340,7 +352,7 @@ static enum adv_status check_n_plus_one(const struct adv_workload_rule *rule,
 					c->calls / best->rows);
 		cJSON_AddNumberToObject(ev, "rows_per_call",
 					c->rows / c->calls);
-		finish_finding(f, snap);
+		finish_finding(f, snap, c->queryid);
 		free(schema);
 		free(table);
 	}
@@ -416,7 +428,7 @@ static void unparameterized_group(const struct adv_workload_rule *rule,
 		cJSON_AddItemToArray(examples, statement_json(e[i].st));
 		nexamples++;
 	}
-	finish_finding(f, snap);
+	finish_finding(f, snap, e[0].fp);
 }
 
 static enum adv_status check_unparameterized(
@@ -496,7 +508,115 @@ static enum adv_status check_temp_spill(const struct adv_workload_rule *rule,
 		cJSON_AddNumberToObject(ev, "temp_blks_written",
 					st->temp_blks_written);
 		cJSON_AddItemToObject(f->evidence, "statement", ev);
-		finish_finding(f, snap);
+		finish_finding(f, snap, st->queryid);
+	}
+	return ADV_OK;
+}
+
+/* ---- parameter-sensitive-plan --------------------------------------- */
+
+enum { PS_MIN_CALLS, PS_MAX_DEVIATION };
+
+/*
+ * sp_BlitzCache's parameter sniffing test on pg_stat_statements' numbers:
+ * the fastest or the slowest call deviates from the mean by more than the
+ * share allowed, over more than min_calls calls.
+ */
+static enum adv_status check_param_sensitive(
+	const struct adv_workload_rule *rule,
+	const struct adv_model_snapshot *snap, const double *thr,
+	struct adv_workload_findings *out, struct adv_error *err)
+{
+	size_t i;
+
+	(void)err;
+	for (i = 0; i < snap->nstatements; i++) {
+		const struct adv_model_statement *st = snap->statements[i];
+		double mean = mean_ms(st);
+		double low;
+		double high;
+		struct adv_finding *f;
+		char *schema = NULL, *table = NULL;
+		char *text;
+		cJSON *ev;
+
+		if (st->query == NULL || !st->has_min_max ||
+		    !(st->calls > thr[PS_MIN_CALLS]) || !(mean > 0))
+			continue;
+		low = (mean - st->min_ms) / mean;
+		high = (st->max_ms - mean) / mean;
+		if (!(low > thr[PS_MAX_DEVIATION]) &&
+		    !(high > thr[PS_MAX_DEVIATION]))
+			continue;
+		f = new_finding(out, rule, snap);
+		first_relation(st->query, &schema, &table);
+		adv_finding_set_object(f, schema, table, NULL);
+		free(schema);
+		free(table);
+		text = short_text(st->query);
+		adv_finding_set_message(
+			f,
+			"statement %s (%s) took %.3g to %.3g ms per call around a mean of %.3g ms over %.0f calls: one plan does not fit every parameter",
+			st->queryid != NULL ? st->queryid : "?", text,
+			st->min_ms, st->max_ms, mean, st->calls);
+		free(text);
+		ev = statement_json(st);
+		cJSON_AddNumberToObject(ev, "min_ms", st->min_ms);
+		cJSON_AddNumberToObject(ev, "max_ms", st->max_ms);
+		cJSON_AddItemToObject(f->evidence, "statement", ev);
+		cJSON_AddNumberToObject(f->evidence, "low_deviation", low);
+		cJSON_AddNumberToObject(f->evidence, "high_deviation", high);
+		finish_finding(f, snap, st->queryid);
+	}
+	return ADV_OK;
+}
+
+/* ---- rows-examined-ratio -------------------------------------------- */
+
+enum { RE_MIN_RATIO, RE_MIN_EXAMINED };
+
+static enum adv_status check_rows_examined(
+	const struct adv_workload_rule *rule,
+	const struct adv_model_snapshot *snap, const double *thr,
+	struct adv_workload_findings *out, struct adv_error *err)
+{
+	size_t i;
+
+	(void)err;
+	for (i = 0; i < snap->nstatements; i++) {
+		const struct adv_model_statement *st = snap->statements[i];
+		double sent;
+		double ratio;
+		struct adv_finding *f;
+		char *schema = NULL, *table = NULL;
+		char *text;
+		cJSON *ev;
+
+		if (st->query == NULL || !st->has_rows_examined)
+			continue;
+		sent = st->rows_sent > 1 ? st->rows_sent : 1;
+		ratio = st->rows_examined / sent;
+		if (!(st->rows_examined >= thr[RE_MIN_EXAMINED]) ||
+		    !(ratio >= thr[RE_MIN_RATIO]))
+			continue;
+		f = new_finding(out, rule, snap);
+		first_relation(st->query, &schema, &table);
+		adv_finding_set_object(f, schema, table, NULL);
+		free(schema);
+		free(table);
+		text = short_text(st->query);
+		adv_finding_set_message(
+			f,
+			"statement %s (%s) examined %.0f rows to send %.0f (%.0f per row sent)",
+			st->queryid != NULL ? st->queryid : "?", text,
+			st->rows_examined, st->rows_sent, ratio);
+		free(text);
+		ev = statement_json(st);
+		cJSON_AddNumberToObject(ev, "rows_examined", st->rows_examined);
+		cJSON_AddNumberToObject(ev, "rows_sent", st->rows_sent);
+		cJSON_AddItemToObject(f->evidence, "statement", ev);
+		cJSON_AddNumberToObject(f->evidence, "ratio", ratio);
+		finish_finding(f, snap, st->queryid);
 	}
 	return ADV_OK;
 }
@@ -534,6 +654,26 @@ static const struct adv_workload_rule rules[] = {
 	   "temporary blocks written (strictly above)"},
 	  {NULL, 0, NULL}},
 	 check_temp_spill},
+	{"parameter-sensitive-plan",
+	 ADV_SEV_MEDIUM,
+	 ADV_WORKLOAD_PROFILE_EXTENDED,
+	 "The fastest or slowest call of a statement deviates from its mean "
+	 "time by more than 30 % over more than 3 calls (parameter "
+	 "sniffing)",
+	 {{"min_calls", 3, "calls (strictly above)"},
+	  {"max_deviation", 0.3,
+	   "(mean - min) / mean or (max - mean) / mean, strictly above"},
+	  {NULL, 0, NULL}},
+	 check_param_sensitive},
+	{"rows-examined-ratio",
+	 ADV_SEV_MEDIUM,
+	 ADV_WORKLOAD_PROFILE_DEFAULT,
+	 "Rows examined per row sent (MySQL performance_schema or slow log) "
+	 "at or above 100, with at least 10,000 rows examined",
+	 {{"min_ratio", 100, "rows_examined / max(rows_sent, 1)"},
+	  {"min_rows_examined", 10000, "rows examined"},
+	  {NULL, 0, NULL}},
+	 check_rows_examined},
 };
 
 #define NR_RULES (sizeof(rules) / sizeof(rules[0]))
@@ -561,68 +701,6 @@ void adv_workload_rules_config_init(struct adv_workload_rules_config *cfg,
 		     t++)
 			cfg->threshold[i][t] = rules[i].thresholds[t].def;
 	}
-}
-
-static int rule_index(const char *id, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < NR_RULES; i++) {
-		if (strlen(rules[i].id) == len &&
-		    strncmp(rules[i].id, id, len) == 0)
-			return (int)i;
-	}
-	return -1;
-}
-
-enum adv_status adv_workload_rules_enable(struct adv_workload_rules_config *cfg,
-					  const char *rule_id, int on,
-					  struct adv_error *err)
-{
-	int i = rule_index(rule_id, strlen(rule_id));
-
-	if (i < 0)
-		return adv_error_set(err, ADV_EUSAGE, "unknown rule '%s'",
-				     rule_id);
-	cfg->enabled[i] = on != 0;
-	return ADV_OK;
-}
-
-enum adv_status adv_workload_rules_set(struct adv_workload_rules_config *cfg,
-				       const char *name, const char *value,
-				       struct adv_error *err)
-{
-	const char *dot = strchr(name, '.');
-	char *end = NULL;
-	double v;
-	int i;
-	size_t t;
-
-	if (dot == NULL)
-		return adv_error_set(err, ADV_EUSAGE,
-				     "threshold '%s' is not RULE.NAME", name);
-	i = rule_index(name, (size_t)(dot - name));
-	if (i < 0)
-		return adv_error_set(err, ADV_EUSAGE, "unknown threshold '%s'",
-				     name);
-	for (t = 0; t < ADV_WORKLOAD_RULE_MAX_THRESHOLDS &&
-		    rules[i].thresholds[t].name != NULL;
-	     t++) {
-		if (strcmp(rules[i].thresholds[t].name, dot + 1) == 0)
-			break;
-	}
-	if (t >= ADV_WORKLOAD_RULE_MAX_THRESHOLDS ||
-	    rules[i].thresholds[t].name == NULL)
-		return adv_error_set(err, ADV_EUSAGE, "unknown threshold '%s'",
-				     name);
-	errno = 0;
-	v = strtod(value, &end);
-	if (errno != 0 || end == value || *end != '\0' || !isfinite(v) || v < 0)
-		return adv_error_set(err, ADV_EUSAGE,
-				     "invalid value '%s' for threshold '%s'",
-				     value, name);
-	cfg->threshold[i][t] = v;
-	return ADV_OK;
 }
 
 enum adv_status adv_workload_check_snapshot(

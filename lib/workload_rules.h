@@ -63,7 +63,10 @@ const struct adv_workload_rule *adv_workload_rules(size_t *nr);
 
 /*
  * Which rules run and with which thresholds. _init enables the rules of a
- * profile with the catalog's thresholds.
+ * profile with the catalog's thresholds. Rules are enabled and thresholds
+ * set by name in one place for every input, the pattern engine's
+ * configuration (struct adv_pat_config in patterns.h), which fills this
+ * struct by rule id.
  */
 struct adv_workload_rules_config {
 	int enabled[ADV_WORKLOAD_RULES_MAX];
@@ -73,20 +76,6 @@ struct adv_workload_rules_config {
 
 void adv_workload_rules_config_init(struct adv_workload_rules_config *cfg,
 				    enum adv_workload_profile profile);
-
-/* Enables (on != 0) or disables a rule by id; ADV_EUSAGE if unknown. */
-enum adv_status adv_workload_rules_enable(struct adv_workload_rules_config *cfg,
-					  const char *rule_id, int on,
-					  struct adv_error *err);
-
-/*
- * Overrides a threshold by name: "RULE.NAME" (e.g.
- * "n-plus-one-query.min_child_calls"). value is a finite number >= 0;
- * anything else, or an unknown name, is ADV_EUSAGE.
- */
-enum adv_status adv_workload_rules_set(struct adv_workload_rules_config *cfg,
-				       const char *name, const char *value,
-				       struct adv_error *err);
 
 /*
  * A finding and the snapshot whose statements it is about (for the ts and

@@ -3,7 +3,7 @@
 # Every program: help, version, bad option, bad values, completions.
 . "$(dirname "$0")/../lib/test-lib.sh"
 
-for prog in ip-collect ip-indexes; do
+for prog in ip-collect ip-indexes ip-patterns; do
 	test_expect_success "$prog --help prints usage to stdout and exits 0" "
 		$prog --help >out 2>err &&
 		test_must_be_empty err &&

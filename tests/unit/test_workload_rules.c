@@ -49,6 +49,33 @@ struct pair {
 
 static const struct pair textbook = {10, 1000, CHILD_SQL, 1000, 1000, 0.1};
 
+/* Sets a threshold by its RULE.NAME (the engine's --set does the same by
+ * rule id through struct adv_pat_config). */
+static void set_threshold(struct adv_workload_rules_config *cfg,
+			  const char *name, double value)
+{
+	const struct adv_workload_rule *rules;
+	size_t nr;
+	size_t i;
+	size_t t;
+
+	rules = adv_workload_rules(&nr);
+	for (i = 0; i < nr; i++) {
+		size_t len = strlen(rules[i].id);
+
+		if (strncmp(name, rules[i].id, len) != 0 || name[len] != '.')
+			continue;
+		for (t = 0; rules[i].thresholds[t].name != NULL; t++) {
+			if (strcmp(rules[i].thresholds[t].name,
+				   name + len + 1) == 0) {
+				cfg->threshold[i][t] = value;
+				return;
+			}
+		}
+	}
+	fail_msg("no threshold '%s'", name);
+}
+
 static void run(struct adv_model *m, enum adv_workload_profile profile,
 		const char *override, const char *value,
 		struct adv_workload_findings *out)
@@ -60,9 +87,7 @@ static void run(struct adv_model *m, enum adv_workload_profile profile,
 	adv_workload_rules_config_init(&cfg, profile);
 	adv_error_init(&err);
 	if (override != NULL)
-		assert_int_equal(
-			adv_workload_rules_set(&cfg, override, value, &err),
-			ADV_OK);
+		set_threshold(&cfg, override, strtod(value, NULL));
 	adv_workload_findings_init(out);
 	assert_int_equal(adv_workload_check(m, &cfg, out, &err), ADV_OK);
 }
@@ -384,44 +409,164 @@ static void adv_model_add__statement_mean_and_temp__kept(void **state)
 	adv_model_release(&m);
 }
 
-static void adv_workload_rules_set__names__checked(void **state)
+/* A statement record with extra keys (a JSON fragment after "rows"). */
+static void add_raw(struct adv_model *m, const char *queryid, const char *query,
+		    const char *extra)
+{
+	struct adv_error err;
+	char line[4096];
+	cJSON *rec;
+
+	snprintf(line, sizeof(line),
+		 "{\"type\":\"statement\",\"v\":1,\"ts\":\"" TS
+		 "\",\"src\":" SRC ",\"queryid\":\"%s\",\"query\":\"%s\",%s}",
+		 queryid, query, extra);
+	rec = unit_json(line);
+	adv_error_init(&err);
+	if (adv_model_add(m, rec, "w.ndjson:1", &err) != ADV_OK)
+		fail_msg("%s: %s", line, err.message);
+	cJSON_Delete(rec);
+}
+
+static void adv_workload_check__parameter_sensitive__deviation(void **state)
+{
+	static const struct {
+		const char *extra;
+		int fires;
+	} cases[] = {
+		/* max 45 ms around a mean of 10: fires (extended) */
+		{"\"calls\":50,\"rows\":50,\"total_ms\":500,\"mean_ms\":10,"
+		 "\"min_ms\":8,\"max_ms\":45",
+		 1},
+		/* min 2 ms: 80 % below the mean */
+		{"\"calls\":50,\"rows\":50,\"total_ms\":500,\"mean_ms\":10,"
+		 "\"min_ms\":2,\"max_ms\":12",
+		 1},
+		/* within 30 % both ways */
+		{"\"calls\":50,\"rows\":50,\"total_ms\":500,\"mean_ms\":10,"
+		 "\"min_ms\":8,\"max_ms\":12.9",
+		 0},
+		/* only 3 calls */
+		{"\"calls\":3,\"rows\":3,\"total_ms\":30,\"mean_ms\":10,"
+		 "\"min_ms\":1,\"max_ms\":28",
+		 0},
+		/* no min/max recorded */
+		{"\"calls\":50,\"rows\":50,\"total_ms\":500,\"mean_ms\":10", 0},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < UNIT_ARRAY_SIZE(cases); i++) {
+		struct adv_model m;
+		struct adv_workload_findings out;
+
+		adv_model_init(&m);
+		add_raw(&m, "9", "SELECT * FROM orders WHERE status = $1",
+			cases[i].extra);
+		run(&m, ADV_WORKLOAD_PROFILE_EXTENDED, NULL, NULL, &out);
+		if ((int)count_rule(&out, "parameter-sensitive-plan") !=
+		    cases[i].fires)
+			fail_msg("case %zu: expected %d", i, cases[i].fires);
+		adv_workload_findings_release(&out);
+		adv_model_release(&m);
+		adv_model_init(&m);
+		add_raw(&m, "9", "SELECT * FROM orders WHERE status = $1",
+			cases[i].extra);
+		run(&m, ADV_WORKLOAD_PROFILE_DEFAULT, NULL, NULL, &out);
+		assert_int_equal(count_rule(&out, "parameter-sensitive-plan"),
+				 0);
+		adv_workload_findings_release(&out);
+		adv_model_release(&m);
+	}
+}
+
+static void adv_workload_check__rows_examined_ratio__thresholds(void **state)
+{
+	static const struct {
+		const char *extra;
+		int fires;
+	} cases[] = {
+		{"\"calls\":10,\"rows\":10,\"total_ms\":100,"
+		 "\"rows_examined\":200000,\"rows_sent\":10",
+		 1},
+		/* nothing sent: max(sent, 1) */
+		{"\"calls\":10,\"rows\":0,\"total_ms\":100,"
+		 "\"rows_examined\":10000,\"rows_sent\":0",
+		 1},
+		/* ratio 99 */
+		{"\"calls\":10,\"rows\":1000,\"total_ms\":100,"
+		 "\"rows_examined\":99000,\"rows_sent\":1000",
+		 0},
+		/* ratio 9999 but fewer than 10,000 rows examined */
+		{"\"calls\":10,\"rows\":1,\"total_ms\":100,"
+		 "\"rows_examined\":9999,\"rows_sent\":1",
+		 0},
+		/* PostgreSQL records have no rows_examined */
+		{"\"calls\":10,\"rows\":1,\"total_ms\":100", 0},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < UNIT_ARRAY_SIZE(cases); i++) {
+		struct adv_model m;
+		struct adv_workload_findings out;
+
+		adv_model_init(&m);
+		add_raw(&m, "4", "SELECT * FROM orders WHERE note LIKE ?",
+			cases[i].extra);
+		run(&m, ADV_WORKLOAD_PROFILE_DEFAULT, NULL, NULL, &out);
+		if ((int)count_rule(&out, "rows-examined-ratio") !=
+		    cases[i].fires)
+			fail_msg("case %zu: expected %d", i, cases[i].fires);
+		adv_workload_findings_release(&out);
+		adv_model_release(&m);
+	}
+}
+
+/* Two N+1 children reading one table are two findings with two
+ * fingerprints: a baseline taken with one must not hide the other. */
+static void adv_workload_check__two_children_one_table__two_fingerprints(
+	void **state)
+{
+	struct adv_model m;
+	struct adv_workload_findings out;
+
+	(void)state;
+	adv_model_init(&m);
+	add_statement(&m, "1", PARENT_SQL, 10, 1000, 5, 0);
+	add_statement(&m, "2", "SELECT name FROM customers WHERE id = $1",
+		      1000, 1000, 0.1, 0);
+	add_statement(&m, "3", "SELECT email FROM customers WHERE id = $1",
+		      1000, 1000, 0.1, 0);
+	run(&m, ADV_WORKLOAD_PROFILE_DEFAULT, NULL, NULL, &out);
+	assert_int_equal(count_rule(&out, "n-plus-one-query"), 2);
+	assert_string_not_equal(out.items[0].f.fingerprint,
+				out.items[1].f.fingerprint);
+	adv_workload_findings_release(&out);
+	adv_model_release(&m);
+}
+
+static void adv_workload_rules__table__catalog_ids(void **state)
 {
 	struct adv_workload_rules_config cfg;
-	struct adv_error err;
 	const struct adv_workload_rule *rules;
 	size_t nr;
 
 	(void)state;
 	rules = adv_workload_rules(&nr);
-	assert_int_equal(nr, 3);
+	assert_int_equal(nr, 5);
 	assert_string_equal(rules[0].id, "n-plus-one-query");
 	assert_string_equal(rules[1].id, "unparameterized-query");
 	assert_string_equal(rules[2].id, "temp-spill-workload");
+	assert_string_equal(rules[3].id, "parameter-sensitive-plan");
+	assert_string_equal(rules[4].id, "rows-examined-ratio");
 	adv_workload_rules_config_init(&cfg, ADV_WORKLOAD_PROFILE_DEFAULT);
 	assert_int_equal(cfg.enabled[2], 0);
+	assert_int_equal(cfg.enabled[3], 0);
+	assert_int_equal(cfg.enabled[4], 1);
 	assert_true(cfg.threshold[0][0] == 100);
-	adv_error_init(&err);
-	assert_int_equal(
-		adv_workload_rules_set(
-			&cfg, "unparameterized-query.min_distinct", "10", &err),
-		ADV_OK);
-	assert_true(cfg.threshold[1][0] == 10);
-	assert_int_equal(adv_workload_rules_set(&cfg, "n-plus-one-query.nope",
-						"1", &err),
-			 ADV_EUSAGE);
-	assert_int_equal(
-		adv_workload_rules_set(&cfg, "nope.min_child_calls", "1", &err),
-		ADV_EUSAGE);
-	assert_int_equal(adv_workload_rules_set(&cfg,
-						"n-plus-one-query.max_mean_ms",
-						"-1", &err),
-			 ADV_EUSAGE);
-	assert_int_equal(
-		adv_workload_rules_enable(&cfg, "temp-spill-workload", 1, &err),
-		ADV_OK);
-	assert_int_equal(cfg.enabled[2], 1);
-	assert_int_equal(adv_workload_rules_enable(&cfg, "nope", 1, &err),
-			 ADV_EUSAGE);
+	assert_true(cfg.threshold[4][0] == 100);
+	assert_true(cfg.threshold[4][1] == 10000);
 }
 
 int main(void)
@@ -449,7 +594,13 @@ int main(void)
 			adv_workload_check__texts_reused_three_times__silent),
 		cmocka_unit_test(adv_workload_check__temp_spill__extended_only),
 		cmocka_unit_test(adv_model_add__statement_mean_and_temp__kept),
-		cmocka_unit_test(adv_workload_rules_set__names__checked),
+		cmocka_unit_test(adv_workload_rules__table__catalog_ids),
+		cmocka_unit_test(
+			adv_workload_check__parameter_sensitive__deviation),
+		cmocka_unit_test(
+			adv_workload_check__rows_examined_ratio__thresholds),
+		cmocka_unit_test(
+			adv_workload_check__two_children_one_table__two_fingerprints),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

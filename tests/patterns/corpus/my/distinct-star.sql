@@ -1,0 +1,10 @@
+-- distinct-star: SELECT DISTINCT *.
+
+-- expect: distinct-star, select-star
+SELECT DISTINCT * FROM order_lines WHERE order_id = 7;
+
+-- near-miss: distinct-star
+SELECT DISTINCT product_id FROM order_lines WHERE order_id = 7;
+
+-- near-miss: distinct-star
+SELECT COUNT(DISTINCT product_id) FROM order_lines WHERE order_id = 7;

@@ -1,0 +1,13 @@
+-- like-without-wildcard (MySQL)
+
+-- expect: like-without-wildcard
+SELECT id FROM customers WHERE name LIKE 'Smith';
+
+-- expect: like-without-wildcard
+SELECT id FROM products WHERE code LIKE 'A|_100' ESCAPE '|';
+
+-- near-miss: like-without-wildcard
+SELECT id FROM customers WHERE name LIKE 'Smith%';
+
+-- near-miss: like-without-wildcard
+SELECT id FROM customers WHERE name LIKE ?;
