@@ -227,7 +227,8 @@ int main(int argc, char **argv)
 		goto out;
 	cli_set_verbosity(opts.verbose);
 	if (c.convention_given && !c.run.fingerprint) {
-		adv_error_set(&err, ADV_EUSAGE, "--convention needs --fingerprint");
+		adv_error_set(&err, ADV_EUSAGE,
+			      "--convention needs --fingerprint");
 		code = cli_fail(&err);
 		goto out;
 	}
@@ -239,7 +240,8 @@ int main(int argc, char **argv)
 		}
 	}
 	ids = rule_ids();
-	if (adv_fail_on_check_rules(&opts.fail_on, (const char *const *)ids, &err) != ADV_OK) {
+	if (adv_fail_on_check_rules(&opts.fail_on, (const char *const *)ids,
+				    &err) != ADV_OK) {
 		code = cli_fail(&err);
 		goto out;
 	}

@@ -392,6 +392,14 @@ static enum adv_status add_statement(struct adv_model_snapshot *s,
 		r_check_count(r, "rows_sent", st->rows_sent);
 		if (!has_sent)
 			st->rows_sent = st->rows;
+		{
+			int has_hit, has_read;
+			double hit = r_num(r, "shared_blks_hit", &has_hit);
+			double rd = r_num(r, "shared_blks_read", &has_read);
+
+			st->has_reads = has_hit || has_read;
+			st->reads = hit + rd;
+		}
 	}
 	if (r->st == ADV_OK && !(st->mean_ms >= 0 && st->mean_ms < 1e18))
 		r->st = adv_error_set(r->err, ADV_EINPUT,

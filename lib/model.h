@@ -107,6 +107,9 @@ struct adv_model_statement {
 	 * SUM_ROWS_EXAMINED / SUM_ROWS_SENT) when recorded */
 	double rows_examined, rows_sent;
 	int has_rows_examined;
+	/* shared_blks_hit + shared_blks_read: the logical reads */
+	double reads;
+	int has_reads;
 };
 
 /*

@@ -45,14 +45,13 @@ static int is_null_const(const struct adv_ast *e)
 {
 	while (e != NULL && e->kind == ADV_AST_CAST)
 		e = e->args;
-	return e != NULL && e->kind == ADV_AST_CONST &&
-	       e->op == ADV_CONST_NULL;
+	return e != NULL && e->kind == ADV_AST_CONST && e->op == ADV_CONST_NULL;
 }
 
 static int is_cmp_name(const char *name)
 {
-	static const char *const ops[] = { "=", "<>", "!=", "<",
-					   ">", "<=", ">=", NULL };
+	static const char *const ops[] = {"=", "<>", "!=", "<",
+					  ">", "<=", ">=", NULL};
 	size_t i;
 
 	if (name == NULL)
@@ -141,7 +140,8 @@ static int list_has_aggregate(const struct adv_ast *list)
 	int found = 0;
 
 	for (; list != NULL && !found; list = list->next)
-		adv_ast_walk(list, ADV_WALK_NO_SUBQUERY, find_aggregate, &found);
+		adv_ast_walk(list, ADV_WALK_NO_SUBQUERY, find_aggregate,
+			     &found);
 	return found;
 }
 
@@ -325,8 +325,8 @@ static void txt_ident(struct txt *t, const char *name)
 	int plain = name[0] != '\0' && !isdigit((unsigned char)name[0]);
 
 	for (p = name; *p != '\0' && plain; p++) {
-		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) &&
-		    *p != '_' && *p != '$')
+		if (!islower((unsigned char)*p) &&
+		    !isdigit((unsigned char)*p) && *p != '_' && *p != '$')
 			plain = 0;
 	}
 	if (!plain)
@@ -336,8 +336,8 @@ static void txt_ident(struct txt *t, const char *name)
 		txt_put(t, "\"");
 }
 
-static void render_list(struct txt *t, const struct adv_ast *e,
-			const char *sep, int depth)
+static void render_list(struct txt *t, const struct adv_ast *e, const char *sep,
+			int depth)
 {
 	for (; e != NULL; e = e->next) {
 		render(t, e, depth);
@@ -385,9 +385,9 @@ static void render(struct txt *t, const struct adv_ast *e, int depth)
 			txt_put(t, "NULL");
 		} else if (e->op == ADV_CONST_BOOL) {
 			txt_put(t, e->value != NULL && (e->value[0] == 't' ||
-							e->value[0] == 'T') ?
-					   "TRUE" :
-					   "FALSE");
+							e->value[0] == 'T')
+					   ? "TRUE"
+					   : "FALSE");
 		} else if (e->op == ADV_CONST_STRING) {
 			txt_put(t, "'");
 			txt_put(t, e->value != NULL ? e->value : "");
@@ -414,7 +414,8 @@ static void render(struct txt *t, const struct adv_ast *e, int depth)
 		break;
 	case ADV_AST_AND:
 	case ADV_AST_OR:
-		render_list(t, e->args, e->kind == ADV_AST_AND ? " AND " : " OR ",
+		render_list(t, e->args,
+			    e->kind == ADV_AST_AND ? " AND " : " OR ",
 			    depth + 1);
 		break;
 	case ADV_AST_NOT:
@@ -423,9 +424,8 @@ static void render(struct txt *t, const struct adv_ast *e, int depth)
 		break;
 	case ADV_AST_BETWEEN:
 		render(t, e->args, depth + 1);
-		txt_put(t, (e->flags & ADV_ASTF_NEGATED) != 0 ?
-				   " NOT BETWEEN " :
-				   " BETWEEN ");
+		txt_put(t, (e->flags & ADV_ASTF_NEGATED) != 0 ? " NOT BETWEEN "
+							      : " BETWEEN ");
 		if (e->args != NULL && e->args->next != NULL) {
 			render(t, e->args->next, depth + 1);
 			txt_put(t, " AND ");
@@ -434,8 +434,8 @@ static void render(struct txt *t, const struct adv_ast *e, int depth)
 		break;
 	case ADV_AST_NULLTEST:
 		render(t, e->args, depth + 1);
-		txt_put(t, (e->flags & ADV_ASTF_NEGATED) != 0 ? " IS NOT NULL" :
-								 " IS NULL");
+		txt_put(t, (e->flags & ADV_ASTF_NEGATED) != 0 ? " IS NOT NULL"
+							      : " IS NULL");
 		break;
 	case ADV_AST_FUNC:
 		txt_put(t, e->name != NULL ? e->name : "?");
@@ -497,10 +497,10 @@ static void scope_add(struct adv_pat_ctx *cx, struct scope *sc,
 	if (item == NULL)
 		return;
 	if (item->kind == ADV_AST_JOIN) {
-		int left_null = item->op == ADV_JOIN_RIGHT ||
-				item->op == ADV_JOIN_FULL;
-		int right_null = item->op == ADV_JOIN_LEFT ||
-				 item->op == ADV_JOIN_FULL;
+		int left_null =
+			item->op == ADV_JOIN_RIGHT || item->op == ADV_JOIN_FULL;
+		int right_null =
+			item->op == ADV_JOIN_LEFT || item->op == ADV_JOIN_FULL;
 
 		scope_add(cx, sc, item->larg, left_null ? item : outer);
 		scope_add(cx, sc, item->rarg, right_null ? item : outer);
@@ -549,8 +549,8 @@ static int subquery_has_column(const struct adv_ast *item, const char *name)
 	while (q->larg != NULL && q->op != ADV_SETOP_NONE)
 		q = q->larg;
 	for (t = q->targets; t != NULL; t = t->next) {
-		const struct adv_ast *e = t->kind == ADV_AST_TARGET ? t->args :
-								      t;
+		const struct adv_ast *e =
+			t->kind == ADV_AST_TARGET ? t->args : t;
 
 		if (t->alias != NULL) {
 			if (strcmp(t->alias, name) == 0)
@@ -738,7 +738,7 @@ static int null_eq_visit(const struct adv_ast *n,
 static void check_null_comparison(struct adv_pat_ctx *cx,
 				  const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, null_eq_visit, &v);
 }
@@ -787,7 +787,7 @@ static int query_column_not_null(struct adv_pat_ctx *cx,
 	if (rel_column_not_null(&sc.rel[r], col->name))
 		return 1;
 	{
-		struct inner_on io = { col, 0 };
+		struct inner_on io = {col, 0};
 		const struct adv_ast *f;
 
 		for (f = q->from; f != NULL; f = f->next)
@@ -920,7 +920,7 @@ static int not_in_visit(const struct adv_ast *n,
 static void check_not_in_nullable(struct adv_pat_ctx *cx,
 				  const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, not_in_visit, &v);
 }
@@ -955,7 +955,7 @@ static int in_null_visit(const struct adv_ast *n,
 static void check_in_list_null(struct adv_pat_ctx *cx,
 			       const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, in_null_visit, &v);
 }
@@ -993,7 +993,7 @@ static int in_column_visit(const struct adv_ast *n,
 static void check_in_list_column(struct adv_pat_ctx *cx,
 				 const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, in_column_visit, &v);
 }
@@ -1019,7 +1019,8 @@ struct grouping {
 
 /* Two column references naming the same column of this query. */
 static int grouping_same_column(const struct grouping *g,
-				const struct adv_ast *a, const struct adv_ast *b)
+				const struct adv_ast *a,
+				const struct adv_ast *b)
 {
 	int ra, rb;
 
@@ -1250,7 +1251,8 @@ static void grouping_star(struct grouping *g, const struct adv_ast *star)
 
 		if (star->qual != NULL && !str_eq(r->name, star->qual))
 			continue;
-		if (!g->implicit && (r->def == NULL || grouping_key_of(g, (int)i)))
+		if (!g->implicit &&
+		    (r->def == NULL || grouping_key_of(g, (int)i)))
 			continue;
 		adv_pat_report(g->v->cx, g->v->st, star->loc,
 			       "'%s' selects columns that are neither grouped "
@@ -1277,8 +1279,8 @@ static void grouping_check(struct visit *v, const struct adv_ast *q)
 	scope_build(v->cx, &g->sc, q->from);
 	memset(grouped_target, 0, sizeof(grouped_target));
 	for (it = q->group; it != NULL; it = it->next) {
-		const struct adv_ast *e = it->kind == ADV_AST_SORT ? it->args :
-								     it;
+		const struct adv_ast *e =
+			it->kind == ADV_AST_SORT ? it->args : it;
 
 		if (e == NULL)
 			continue;
@@ -1301,8 +1303,8 @@ static void grouping_check(struct visit *v, const struct adv_ast *q)
 	}
 	grouping_close(g);
 	for (t = q->targets; t != NULL; t = t->next, nt++) {
-		const struct adv_ast *e = t->kind == ADV_AST_TARGET ? t->args :
-								      t;
+		const struct adv_ast *e =
+			t->kind == ADV_AST_TARGET ? t->args : t;
 
 		if (e == NULL || (nt < 256 && grouped_target[nt]))
 			continue;
@@ -1330,7 +1332,7 @@ static int group_by_visit(const struct adv_ast *n,
 static void check_nondeterministic_group_by(struct adv_pat_ctx *cx,
 					    const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, group_by_visit, &v);
 }
@@ -1345,8 +1347,8 @@ static int at_most_one_row(struct adv_pat_ctx *cx, const struct adv_ast *q)
 	const struct adv_ast *from = q->from;
 	size_t n, i, j, k;
 
-	if (from == NULL || from->next != NULL ||
-	    from->kind != ADV_AST_TABLE || from->name == NULL)
+	if (from == NULL || from->next != NULL || from->kind != ADV_AST_TABLE ||
+	    from->name == NULL)
 		return 0;
 	t = adv_pat_find_table(cx, from->schema, from->name);
 	if (t == NULL)
@@ -1365,7 +1367,8 @@ static int at_most_one_row(struct adv_pat_ctx *cx, const struct adv_ast *q)
 			for (k = 0; k < n && !pinned; k++) {
 				const struct adv_ast *l, *r;
 
-				if (!is_cmp(c[k]) || strcmp(c[k]->name, "=") != 0)
+				if (!is_cmp(c[k]) ||
+				    strcmp(c[k]->name, "=") != 0)
 					continue;
 				l = c[k]->args;
 				r = l->next;
@@ -1398,8 +1401,8 @@ static int query_has_from(const struct adv_ast *q)
 	return q->from != NULL;
 }
 
-static int limit_visit(const struct adv_ast *n,
-		       const struct adv_ast_path *path, void *data)
+static int limit_visit(const struct adv_ast *n, const struct adv_ast_path *path,
+		       void *data)
 {
 	struct visit *v = data;
 	const struct adv_ast *lim = n->limit;
@@ -1449,7 +1452,8 @@ static int limit_visit(const struct adv_ast *n,
 		return 0;
 	}
 	tk = tok_prev(v->st, tok_at(v->st, node_loc(lim)));
-	if (tk >= 0 && (tok_is(v->st, tk, "first") || tok_is(v->st, tk, "next")))
+	if (tk >= 0 &&
+	    (tok_is(v->st, tk, "first") || tok_is(v->st, tk, "next")))
 		adv_pat_report(v->cx, v->st, loc,
 			       "FETCH FIRST %s ROWS without ORDER BY returns "
 			       "an arbitrary subset of rows",
@@ -1465,7 +1469,7 @@ static int limit_visit(const struct adv_ast *n,
 static void check_limit_without_order(struct adv_pat_ctx *cx,
 				      const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, limit_visit, &v);
 }
@@ -1475,9 +1479,8 @@ static void check_limit_without_order(struct adv_pat_ctx *cx,
 static int column_in_list(const struct adv_ast *list, const struct adv_ast *col)
 {
 	for (; list != NULL; list = list->next) {
-		const struct adv_ast *e = list->kind == ADV_AST_TARGET ?
-						  list->args :
-						  list;
+		const struct adv_ast *e =
+			list->kind == ADV_AST_TARGET ? list->args : list;
 
 		if (e != NULL && (same_column_loose(e, col) ||
 				  (e->kind == ADV_AST_STAR && e->qual == NULL)))
@@ -1565,7 +1568,7 @@ static int order_const_visit(const struct adv_ast *n,
 static void check_order_by_constant(struct adv_pat_ctx *cx,
 				    const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, order_const_visit, &v);
 }
@@ -1626,8 +1629,7 @@ static int literal(const struct adv_ast *e, double *num, const char **str)
  * PostgreSQL; case-insensitive and ignoring trailing spaces in MySQL and
  * SQL Server. -1 when it cannot be told (non-ASCII text there).
  */
-static int strings_equal(const char *a, const char *b,
-			 enum adv_sql_dialect d)
+static int strings_equal(const char *a, const char *b, enum adv_sql_dialect d)
 {
 	size_t la, lb, i;
 
@@ -1650,7 +1652,8 @@ static int strings_equal(const char *a, const char *b,
 	if (la != lb)
 		return 0;
 	for (i = 0; i < la; i++) {
-		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+		if (tolower((unsigned char)a[i]) !=
+		    tolower((unsigned char)b[i]))
 			return 0;
 	}
 	return 1;
@@ -1699,19 +1702,22 @@ static enum truth fold_compare(const struct adv_ast *e, enum adv_sql_dialect d,
 		eq = strings_equal(sl, sr, d);
 		if (eq < 0)
 			return TV_UNKNOWN;
-		return (strcmp(e->name, "=") == 0) == (eq == 1) ? TV_TRUE :
-								  TV_FALSE;
+		return (strcmp(e->name, "=") == 0) == (eq == 1) ? TV_TRUE
+								: TV_FALSE;
 	}
-	return cmp_holds(e->name, nl < nr ? -1 : nl > nr ? 1 : 0) ? TV_TRUE :
-								    TV_FALSE;
+	return cmp_holds(e->name, nl < nr   ? -1
+				  : nl > nr ? 1
+					    : 0)
+		       ? TV_TRUE
+		       : TV_FALSE;
 }
 
 /* One conjunct read as a bound on a column: col op value. */
 struct bound {
 	const struct adv_ast *conj;
 	const struct adv_ast *col;
-	char op[3];	 /* "=", "<>", "<", "<=", ">", ">=" */
-	int kind;	 /* 1 number, 2 string */
+	char op[3]; /* "=", "<>", "<", "<=", ">", ">=" */
+	int kind;   /* 1 number, 2 string */
 	double num;
 	const char *str;
 };
@@ -1752,8 +1758,7 @@ static int read_bounds(const struct adv_ast *c, struct bound *out)
 	const char *str = NULL;
 	int kind;
 
-	if (c->kind == ADV_AST_BETWEEN &&
-	    (c->flags & ADV_ASTF_NEGATED) == 0 &&
+	if (c->kind == ADV_AST_BETWEEN && (c->flags & ADV_ASTF_NEGATED) == 0 &&
 	    (c->flags2 & ADV_AST2_SYMMETRIC) == 0 && c->args != NULL &&
 	    c->args->kind == ADV_AST_COLUMN && c->args->next != NULL &&
 	    c->args->next->next != NULL) {
@@ -1849,10 +1854,12 @@ static int bounds_conflict(const struct bound *a, const struct bound *b,
 		return !bound_admits(a, b->num);
 	if (is_lower(a) && is_upper(b))
 		return a->num > b->num ||
-		       (a->num == b->num && (a->op[1] == '\0' || b->op[1] == '\0'));
+		       (a->num == b->num &&
+			(a->op[1] == '\0' || b->op[1] == '\0'));
 	if (is_upper(a) && is_lower(b))
 		return b->num > a->num ||
-		       (a->num == b->num && (a->op[1] == '\0' || b->op[1] == '\0'));
+		       (a->num == b->num &&
+			(a->op[1] == '\0' || b->op[1] == '\0'));
 	return 0;
 }
 
@@ -1884,7 +1891,7 @@ static int find_conflict(const struct adv_ast **c, size_t n,
 
 static struct fold fold_pred(const struct adv_ast *e, enum adv_sql_dialect d)
 {
-	struct fold f = { TV_UNKNOWN, WHY_CONST, e, NULL };
+	struct fold f = {TV_UNKNOWN, WHY_CONST, e, NULL};
 	const struct adv_ast *a;
 
 	if (e == NULL)
@@ -1892,13 +1899,12 @@ static struct fold fold_pred(const struct adv_ast *e, enum adv_sql_dialect d)
 	switch (e->kind) {
 	case ADV_AST_CONST:
 		if (e->op == ADV_CONST_BOOL && e->value != NULL)
-			f.tv = (e->value[0] == 't' || e->value[0] == 'T') ?
-				       TV_TRUE :
-				       TV_FALSE;
+			f.tv = (e->value[0] == 't' || e->value[0] == 'T')
+				       ? TV_TRUE
+				       : TV_FALSE;
 		else if (e->op == ADV_CONST_INT && d == ADV_DIALECT_MY &&
 			 e->value != NULL)
-			f.tv = strtod(e->value, NULL) != 0 ? TV_TRUE :
-							     TV_FALSE;
+			f.tv = strtod(e->value, NULL) != 0 ? TV_TRUE : TV_FALSE;
 		return f;
 	case ADV_AST_OP:
 		if (is_cmp(e))
@@ -1952,7 +1958,7 @@ static struct fold fold_pred(const struct adv_ast *e, enum adv_sql_dialect d)
 		return f;
 	}
 	case ADV_AST_OR: {
-		struct fold first = { TV_UNKNOWN, WHY_CONST, e, NULL };
+		struct fold first = {TV_UNKNOWN, WHY_CONST, e, NULL};
 		int all_false = 1;
 
 		for (a = e->args; a != NULL; a = a->next) {
@@ -1995,10 +2001,11 @@ static void report_false(struct visit *v, const struct fold *f,
 			       show(&t, f->at), clause);
 		break;
 	case WHY_SELF:
-		adv_pat_report(v->cx, v->st, node_loc(f->at),
-			       "'%s' compares a column with itself and is never "
-			       "true: the %s condition never matches",
-			       show(&t, f->at), clause);
+		adv_pat_report(
+			v->cx, v->st, node_loc(f->at),
+			"'%s' compares a column with itself and is never "
+			"true: the %s condition never matches",
+			show(&t, f->at), clause);
 		break;
 	default:
 		adv_pat_report(v->cx, v->st, node_loc(f->at),
@@ -2009,8 +2016,8 @@ static void report_false(struct visit *v, const struct fold *f,
 	}
 }
 
-static int false_visit(const struct adv_ast *n,
-		       const struct adv_ast_path *path, void *data)
+static int false_visit(const struct adv_ast *n, const struct adv_ast_path *path,
+		       void *data)
 {
 	struct visit *v = data;
 	struct fold f;
@@ -2046,7 +2053,7 @@ static int false_visit(const struct adv_ast *n,
 static void check_always_false(struct adv_pat_ctx *cx,
 			       const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, false_visit, &v);
 }
@@ -2131,8 +2138,8 @@ static int is_lateral(const struct adv_ast *item)
 				item->kind == ADV_AST_FUNCTION_TABLE);
 }
 
-static int true_visit(const struct adv_ast *n,
-		      const struct adv_ast_path *path, void *data)
+static int true_visit(const struct adv_ast *n, const struct adv_ast_path *path,
+		      void *data)
 {
 	struct visit *v = data;
 
@@ -2150,7 +2157,7 @@ static int true_visit(const struct adv_ast *n,
 static void check_always_true(struct adv_pat_ctx *cx,
 			      const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, true_visit, &v);
 }
@@ -2165,13 +2172,13 @@ static void check_always_true(struct adv_pat_ctx *cx,
 static int chain_in_tokens(const struct adv_pat_stmt *st, long i)
 {
 	static const char *const stop[] = {
-		",",	 ";",	 "and",	  "or",	   "xor",    "&&",   "||",
-		"when",	 "then", "else",  "end",   "from",   "where", "group",
-		"order", "limit", "having", "on",   "using",  "set",  "join",
-		"union", "into", "values", "select", "between", NULL
-	};
-	static const char *const cmp[] = { "=",	 "<>", "!=", "<",
-					   ">",	 "<=", ">=", NULL };
+		",",	  ";",	     "and",   "or",    "xor",	 "&&",
+		"||",	  "when",    "then",  "else",  "end",	 "from",
+		"where",  "group",   "order", "limit", "having", "on",
+		"using",  "set",     "join",  "union", "into",	 "values",
+		"select", "between", NULL};
+	static const char *const cmp[] = {"=", "<>", "!=", "<",
+					  ">", "<=", ">=", NULL};
 	int depth = 0, count = 0;
 	size_t k;
 
@@ -2227,7 +2234,7 @@ static int chained_visit(const struct adv_ast *n,
 static void check_chained_comparison(struct adv_pat_ctx *cx,
 				     const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, chained_visit, &v);
 }
@@ -2306,7 +2313,7 @@ static int set_and_visit(const struct adv_ast *n,
 static void check_update_set_with_and(struct adv_pat_ctx *cx,
 				      const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, set_and_visit, &v);
 }
@@ -2371,7 +2378,7 @@ static int strict_visit(const struct adv_ast *n,
 static const struct adv_ast *nullifying_column(const struct scope *sc,
 					       const struct adv_ast *c)
 {
-	struct strict_find sf = { sc, NULL };
+	struct strict_find sf = {sc, NULL};
 
 	switch (c->kind) {
 	case ADV_AST_OP:
@@ -2446,7 +2453,7 @@ static int nullified_visit(const struct adv_ast *n,
 static void check_outer_join_nullified(struct adv_pat_ctx *cx,
 				       const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, nullified_visit, &v);
 }
@@ -2557,7 +2564,7 @@ static int exclusion_visit(const struct adv_ast *n,
 static void check_exclusion_join(struct adv_pat_ctx *cx,
 				 const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, exclusion_visit, &v);
 }
@@ -2607,8 +2614,7 @@ static int single_row_query(const struct adv_ast *q)
 
 /* The CTE named name visible from the path, or NULL. */
 static const struct adv_ast *find_cte(const struct adv_ast_path *path,
-				      const struct adv_ast *q,
-				      const char *name)
+				      const struct adv_ast *q, const char *name)
 {
 	const struct adv_ast *c;
 	int i;
@@ -2633,8 +2639,8 @@ struct refs {
 	int unknown; /* unqualified ones that could not be resolved */
 };
 
-static int refs_visit(const struct adv_ast *n,
-		      const struct adv_ast_path *path, void *data)
+static int refs_visit(const struct adv_ast *n, const struct adv_ast_path *path,
+		      void *data)
 {
 	struct refs *rf = data;
 	int r, inside;
@@ -2661,7 +2667,7 @@ static int refs_visit(const struct adv_ast *n,
 /* Links the relations that the predicate e references. */
 static void graph_predicate(struct graph *g, const struct adv_ast *e)
 {
-	struct refs rf = { g, -1, 0, 0 };
+	struct refs rf = {g, -1, 0, 0};
 	size_t i;
 
 	adv_ast_walk(e, 0, refs_visit, &rf);
@@ -2688,8 +2694,8 @@ static void graph_item(struct graph *g, const struct adv_ast *item)
 	graph_item(g, item->rarg);
 	end = g->sc.n;
 	if (item->quals != NULL || item->cols != NULL ||
-	    (item->flags & (ADV_ASTF_NATURAL | ADV_ASTF_CROSS |
-			    ADV_ASTF_LATERAL)) != 0 ||
+	    (item->flags &
+	     (ADV_ASTF_NATURAL | ADV_ASTF_CROSS | ADV_ASTF_LATERAL)) != 0 ||
 	    item->op == ADV_JOIN_CROSS)
 		return;
 	for (i = mid; i < end; i++) {
@@ -2719,8 +2725,8 @@ static void graph_joins(struct graph *g, const struct adv_ast *item,
 	if (item->quals != NULL)
 		graph_predicate(g, item->quals);
 	if (item->quals != NULL || item->cols != NULL ||
-	    (item->flags & (ADV_ASTF_NATURAL | ADV_ASTF_CROSS |
-			    ADV_ASTF_LATERAL)) != 0 ||
+	    (item->flags &
+	     (ADV_ASTF_NATURAL | ADV_ASTF_CROSS | ADV_ASTF_LATERAL)) != 0 ||
 	    item->op == ADV_JOIN_CROSS)
 		uf_union(g, (int)start, (int)mid);
 }
@@ -2751,7 +2757,7 @@ static void graph_check(struct visit *v, const struct adv_ast *q,
 	struct graph *g;
 	size_t i, n, pos = 0;
 	int first = -1;
-	unsigned char free_rel[MAX_RELS];
+	unsigned char free_rel[MAX_RELS] = {0};
 
 	g = calloc(1, sizeof(*g));
 	if (g == NULL)
@@ -2761,8 +2767,8 @@ static void graph_check(struct visit *v, const struct adv_ast *q,
 	/* UPDATE t ... FROM u / DELETE FROM t USING u: t takes part */
 	if (q->kind != ADV_AST_SELECT && q->table != NULL &&
 	    q->table->kind == ADV_AST_TABLE) {
-		const char *tn = q->table->alias != NULL ? q->table->alias :
-							   q->table->name;
+		const char *tn = q->table->alias != NULL ? q->table->alias
+							 : q->table->name;
 		int listed = 0;
 
 		scope_build(NULL, &g->sc, q->from);
@@ -2814,12 +2820,13 @@ static void graph_check(struct visit *v, const struct adv_ast *q,
 				       r->name != NULL ? r->name : "?",
 				       left != NULL ? left : "?");
 		else
-			adv_pat_report(v->cx, v->st, node_loc(r->item),
-				       "'%s' is not linked to '%s' by any join "
-				       "condition or WHERE predicate: Cartesian "
-				       "product",
-				       r->name != NULL ? r->name : "?",
-				       left != NULL ? left : "?");
+			adv_pat_report(
+				v->cx, v->st, node_loc(r->item),
+				"'%s' is not linked to '%s' by any join "
+				"condition or WHERE predicate: Cartesian "
+				"product",
+				r->name != NULL ? r->name : "?",
+				left != NULL ? left : "?");
 		break;
 	}
 	free(g);
@@ -2838,7 +2845,7 @@ static int missing_join_visit(const struct adv_ast *n,
 static void check_missing_join_condition(struct adv_pat_ctx *cx,
 					 const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, missing_join_visit, &v);
 }
@@ -2875,7 +2882,7 @@ static int mixed_join_visit(const struct adv_ast *n,
 static void check_mixed_comma_join(struct adv_pat_ctx *cx,
 				   const struct adv_pat_stmt *st)
 {
-	struct visit v = { cx, st };
+	struct visit v = {cx, st};
 
 	walk_stmt(st, 0, mixed_join_visit, &v);
 }
@@ -2897,7 +2904,8 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		       "predicate matches no row, whatever the data.",
 		.fix = "Write IS NULL / IS NOT NULL, or IS [NOT] DISTINCT FROM "
 		       "to compare two values that may be NULL.",
-		.example_fire = "SELECT id FROM orders WHERE shipped_at = NULL;\n",
+		.example_fire =
+			"SELECT id FROM orders WHERE shipped_at = NULL;\n",
 		.example_quiet = "UPDATE orders SET shipped_at = NULL\n"
 				 "WHERE shipped_at IS NOT NULL AND id = 7;\n",
 		.check = check_null_comparison,
@@ -2909,9 +2917,10 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.severity = ADV_SEV_HIGH,
 		.profile = ADV_PAT_PROFILE_DEFAULT,
 		.input = ADV_PAT_INPUT_SQL,
-		.summary = "x NOT IN (SELECT c ...) where c is not known to be "
-			   "NOT NULL (no NOT NULL or primary key in the input's "
-			   "DDL, no IS NOT NULL filter in the subquery).",
+		.summary =
+			"x NOT IN (SELECT c ...) where c is not known to be "
+			"NOT NULL (no NOT NULL or primary key in the input's "
+			"DDL, no IS NOT NULL filter in the subquery).",
 		.why = "As soon as the subquery returns one NULL, x NOT IN "
 		       "(...) is NULL for every x and the query silently "
 		       "returns nothing.",
@@ -3052,10 +3061,12 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.fix = "Fix the bounds or the values; to copy a table's "
 		       "structure only, CREATE TABLE ... AS SELECT ... WHERE "
 		       "1 = 0 is not flagged.",
-		.example_fire = "SELECT id FROM payments WHERE amount > 100 AND "
-				"amount < 50;\n",
-		.example_quiet = "SELECT id FROM payments WHERE amount > 50 AND "
-				 "amount < 100;\n",
+		.example_fire =
+			"SELECT id FROM payments WHERE amount > 100 AND "
+			"amount < 50;\n",
+		.example_quiet =
+			"SELECT id FROM payments WHERE amount > 50 AND "
+			"amount < 100;\n",
 		.check = check_always_false,
 	},
 	{
@@ -3065,9 +3076,10 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.severity = ADV_SEV_HIGH,
 		.profile = ADV_PAT_PROFILE_DEFAULT,
 		.input = ADV_PAT_INPUT_SQL,
-		.summary = "A tautology that disables a WHERE or ON filter: the "
-			   "whole condition (1 = 1, TRUE), a disjunct of an OR "
-			   "(... OR 1 = 1), or a column compared with itself.",
+		.summary =
+			"A tautology that disables a WHERE or ON filter: the "
+			"whole condition (1 = 1, TRUE), a disjunct of an OR "
+			"(... OR 1 = 1), or a column compared with itself.",
 		.why = "The filter keeps every row: an UPDATE or DELETE "
 		       "touches the whole table, a report counts everything.",
 		.fix = "Remove the tautology or write the intended condition; "
@@ -3086,8 +3098,9 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.severity = ADV_SEV_MEDIUM,
 		.profile = ADV_PAT_PROFILE_DEFAULT,
 		.input = ADV_PAT_INPUT_SQL,
-		.summary = "A comparison whose left operand is an unparenthesised "
-			   "comparison: a = b = 'x'.",
+		.summary =
+			"A comparison whose left operand is an unparenthesised "
+			"comparison: a = b = 'x'.",
 		.why = "MySQL reads it as (a = b) = 'x', comparing 0 or 1 "
 		       "with 'x', which is almost never what was meant.",
 		.fix = "Write a = 'x' AND b = 'x' (or parenthesise on purpose).",
@@ -3125,9 +3138,10 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.severity = ADV_SEV_HIGH,
 		.profile = ADV_PAT_PROFILE_DEFAULT,
 		.input = ADV_PAT_INPUT_SQL,
-		.summary = "A WHERE condition that rejects NULL on the nullable "
-			   "side of a LEFT, RIGHT or FULL join (IS NULL, IS "
-			   "DISTINCT FROM and COALESCE-style tests excepted).",
+		.summary =
+			"A WHERE condition that rejects NULL on the nullable "
+			"side of a LEFT, RIGHT or FULL join (IS NULL, IS "
+			"DISTINCT FROM and COALESCE-style tests excepted).",
 		.why = "NULL-extended rows fail the condition, so the outer "
 		       "join silently behaves as an inner join and the rows "
 		       "without a match disappear.",
@@ -3212,5 +3226,5 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 				 "WHERE o.total > 0;\n",
 		.check = check_mixed_comma_join,
 	},
-	{ 0 },
+	{0},
 };

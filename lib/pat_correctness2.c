@@ -105,10 +105,9 @@ static int is_string_const(const struct adv_ast *e)
 /* A cast or COLLATE keeps the value (and its NULL) of what it wraps. */
 static const struct adv_ast *unwrap_cast(const struct adv_ast *e)
 {
-	while (e != NULL &&
-	       (e->kind == ADV_AST_CAST ||
-		(e->kind == ADV_AST_EXPR && e->value != NULL &&
-		 strcmp(e->value, "collate") == 0)))
+	while (e != NULL && (e->kind == ADV_AST_CAST ||
+			     (e->kind == ADV_AST_EXPR && e->value != NULL &&
+			      strcmp(e->value, "collate") == 0)))
 		e = e->args;
 	return e;
 }
@@ -182,8 +181,8 @@ static int has_star_target(const struct adv_ast *targets)
 	const struct adv_ast *t;
 
 	for (t = targets; t != NULL; t = t->next) {
-		const struct adv_ast *e = t->kind == ADV_AST_TARGET ? t->args
-								    : t;
+		const struct adv_ast *e =
+			t->kind == ADV_AST_TARGET ? t->args : t;
 
 		if (e != NULL && e->kind == ADV_AST_STAR)
 			return 1;
@@ -343,7 +342,13 @@ static void check_outer_join(struct visit *v, const struct adv_ast *sel,
 	adv_ast_walk(sel, 0, join_use_visit, &ju);
 	if (ju.used)
 		return;
-	if (item->kind == ADV_AST_TABLE)
+	if (join->quals == NULL && join->cols == NULL &&
+	    (join->flags & ADV_ASTF_LATERAL) != 0 &&
+	    v->st->dialect == ADV_DIALECT_MS)
+		adv_pat_report(v->cx, v->st, item->loc,
+			       "OUTER APPLY '%s' is never used by the query",
+			       ju.refname);
+	else if (item->kind == ADV_AST_TABLE)
 		adv_pat_report_table(v->cx, v->st, item->loc, item->schema,
 				     item->name,
 				     "%s JOIN '%s' is never used outside its "
@@ -372,8 +377,7 @@ static void outer_joins_in(struct visit *v, const struct adv_ast *sel,
 }
 
 static int unused_outer_join_visit(const struct adv_ast *node,
-				   const struct adv_ast_path *path,
-				   void *data)
+				   const struct adv_ast_path *path, void *data)
 {
 	const struct adv_ast *it;
 
@@ -478,8 +482,8 @@ static int query_width(struct visit *v, const struct adv_ast *q)
 	if (q->targets == NULL)
 		return -1;
 	for (t = q->targets; t != NULL; t = t->next) {
-		const struct adv_ast *e = t->kind == ADV_AST_TARGET ? t->args
-								    : t;
+		const struct adv_ast *e =
+			t->kind == ADV_AST_TARGET ? t->args : t;
 
 		if (e != NULL && e->kind == ADV_AST_STAR) {
 			int w = star_width(v, q, e);
@@ -509,8 +513,8 @@ static int set_op_visit(const struct adv_ast *node,
 		return 0;
 	adv_pat_report(v->cx, v->st,
 		       node->rarg->loc >= 0 ? node->rarg->loc : node->loc,
-		       "%s branches return %d and %d columns",
-		       setop_name(node), l, r);
+		       "%s branches return %d and %d columns", setop_name(node),
+		       l, r);
 	return 0;
 }
 
@@ -604,9 +608,8 @@ static int like_visit(const struct adv_ast *node,
 		escape = unwrap_cast(escape);
 		if (!is_string_const(escape) || strlen(escape->value) > 1)
 			return 0;
-		esc = escape->value[0] != '\0'
-			      ? (unsigned char)escape->value[0]
-			      : -1;
+		esc = escape->value[0] != '\0' ? (unsigned char)escape->value[0]
+					       : -1;
 	} else {
 		esc = v->st->dialect == ADV_DIALECT_MS ? -1 : '\\';
 	}
@@ -770,8 +773,8 @@ static void check_count_distinct_multi_column(struct adv_pat_ctx *cx,
 
 /* ---- concat-nullable ---- */
 
-static const char *const null_guards[] = {"coalesce", "ifnull", "isnull",
-					  "nvl", NULL};
+static const char *const null_guards[] = {"coalesce", "ifnull", "isnull", "nvl",
+					  NULL};
 
 static int column_not_null(const struct adv_pat_table *t, const char *name)
 {
@@ -817,8 +820,8 @@ static int known_not_null(struct visit *v, const struct adv_ast_path *path,
 			const struct adv_ast *it = fi.item[k];
 
 			if (col->qual != NULL) {
-				if (!same_name(v->st->dialect,
-					       item_refname(it), col->qual))
+				if (!same_name(v->st->dialect, item_refname(it),
+					       col->qual))
 					continue;
 				t = item_table(v->cx, it);
 				return t != NULL &&
@@ -1066,8 +1069,8 @@ static int dup_table_visit(const struct adv_ast *node,
 				       "FROM clause",
 				       it->alias);
 		else
-			adv_pat_report_table(v->cx, v->st, it->loc,
-					     it->schema, it->name,
+			adv_pat_report_table(v->cx, v->st, it->loc, it->schema,
+					     it->name,
 					     "'%s' appears twice in one FROM "
 					     "clause under the same name",
 					     it->name);
@@ -1122,14 +1125,17 @@ static int dup_assign_visit(const struct adv_ast *node,
 	} else if (node->kind == ADV_AST_INSERT) {
 		dup_names(v, node->cols,
 			  "listed twice in the INSERT column list");
-		/*
-		 * With ON DUPLICATE KEY / ON CONFLICT and no VALUES or query,
-		 * set may hold both assignment lists: leave it alone.
-		 */
-		if ((node->flags & ADV_ASTF_ON_CONFLICT) == 0 ||
-		    node->values != NULL || node->sub != NULL)
-			dup_names(v, node->set,
-				  "assigned twice in INSERT ... SET");
+		dup_names(v, node->set, "assigned twice in INSERT ... SET");
+		/* both parsers keep the ON CONFLICT DO UPDATE / ON DUPLICATE
+		 * KEY UPDATE assignments in quals */
+		if (node->quals != NULL && node->quals->kind == ADV_AST_ASSIGN)
+			dup_names(
+				v, node->quals,
+				v->st->dialect == ADV_DIALECT_MY
+					? "assigned twice in ON DUPLICATE KEY "
+					  "UPDATE"
+					: "assigned twice in ON CONFLICT DO "
+					  "UPDATE");
 	}
 	return 0;
 }
@@ -1145,8 +1151,8 @@ static void check_duplicate_column_assignment(struct adv_pat_ctx *cx,
 /* ---- nondeterministic-function-replication ---- */
 
 static const char *const unsafe_in_dml[] = {
-	"uuid", "uuid_short", "rand", "user", "session_user", "system_user",
-	NULL};
+	"uuid",		"uuid_short",  "rand", "user",
+	"session_user", "system_user", NULL};
 
 static int in_dml(const struct adv_ast_path *path, const char **kind)
 {
@@ -1334,7 +1340,8 @@ static int nolock_visit(const struct adv_ast *node,
 
 	if (node->kind == ADV_AST_SET && node->name != NULL &&
 	    strcmp(node->name, "transaction_isolation") == 0 &&
-	    node->value != NULL && adv_pat_ieq(node->value, "read uncommitted")) {
+	    node->value != NULL &&
+	    adv_pat_ieq(node->value, "read uncommitted")) {
 		adv_pat_report(v->cx, v->st, node->loc,
 			       "isolation level READ UNCOMMITTED allows dirty "
 			       "reads for every following statement");
@@ -1345,14 +1352,13 @@ static int nolock_visit(const struct adv_ast *node,
 	     !adv_pat_ieq(node->name, "readuncommitted")))
 		return 0;
 	if (table != NULL && table->kind == ADV_AST_TABLE)
-		adv_pat_report_table(v->cx, v->st, node->loc, table->schema,
-				     table->name,
-				     "table hint %s on '%s' reads uncommitted "
-				     "data",
-				     adv_pat_ieq(node->name, "nolock")
-					     ? "NOLOCK"
-					     : "READUNCOMMITTED",
-				     table->name);
+		adv_pat_report_table(
+			v->cx, v->st, node->loc, table->schema, table->name,
+			"table hint %s on '%s' reads uncommitted "
+			"data",
+			adv_pat_ieq(node->name, "nolock") ? "NOLOCK"
+							  : "READUNCOMMITTED",
+			table->name);
 	else
 		adv_pat_report(v->cx, v->st, node->loc,
 			       "table hint %s reads uncommitted data",
@@ -1432,7 +1438,8 @@ static const struct adv_ast *find_cte(enum adv_sql_dialect d,
 
 	for (i = path->depth - 1; i >= 0; i--) {
 		for (c = path->node[i]->with; c != NULL; c = c->next) {
-			if (c->kind == ADV_AST_CTE && same_name(d, c->name, name))
+			if (c->kind == ADV_AST_CTE &&
+			    same_name(d, c->name, name))
 				return c;
 		}
 	}
@@ -1440,8 +1447,7 @@ static const struct adv_ast *find_cte(enum adv_sql_dialect d,
 }
 
 /* 1 when * over the item can change with the schema of a base table. */
-static int item_is_base(enum adv_sql_dialect d,
-			const struct adv_ast_path *path,
+static int item_is_base(enum adv_sql_dialect d, const struct adv_ast_path *path,
 			const struct adv_ast *it)
 {
 	const struct adv_ast *cte;
@@ -1491,9 +1497,9 @@ static int star_visit(const struct adv_ast *node,
 		return 0;
 	target = path->node[depth - 1];
 	sel = path->node[depth - 2];
-	if (target->kind != ADV_AST_TARGET || path->field[depth - 1] !=
-						      ADV_F_ARGS ||
-	    !is_plain_select(sel) || path->field[depth - 2] != ADV_F_TARGETS)
+	if (target->kind != ADV_AST_TARGET ||
+	    path->field[depth - 1] != ADV_F_ARGS || !is_plain_select(sel) ||
+	    path->field[depth - 2] != ADV_F_TARGETS)
 		return 0;
 	if (under_exists(path, depth - 2))
 		return 0;
@@ -1511,11 +1517,10 @@ static int star_visit(const struct adv_ast *node,
 	if (base == NULL)
 		return 0;
 	if (node->qual != NULL)
-		adv_pat_report(v->cx, v->st, node->loc,
-			       "'%s.*' selects every column of '%s'",
-			       node->qual,
-			       base->name != NULL ? base->name
-						  : item_refname(base));
+		adv_pat_report(
+			v->cx, v->st, node->loc,
+			"'%s.*' selects every column of '%s'", node->qual,
+			base->name != NULL ? base->name : item_refname(base));
 	else
 		adv_pat_report(v->cx, v->st, node->loc,
 			       "'*' selects every column of '%s'",
@@ -1550,11 +1555,10 @@ static int insert_cols_visit(const struct adv_ast *node,
 		return 0;
 	verb = (node->flags & ADV_ASTF_REPLACE) != 0 ? "REPLACE" : "INSERT";
 	if (t != NULL && t->name != NULL)
-		adv_pat_report_table(v->cx, v->st,
-				     t->loc >= 0 ? t->loc : node->loc,
-				     t->schema, t->name,
-				     "%s INTO '%s' without a column list", verb,
-				     t->name);
+		adv_pat_report_table(
+			v->cx, v->st, t->loc >= 0 ? t->loc : node->loc,
+			t->schema, t->name,
+			"%s INTO '%s' without a column list", verb, t->name);
 	else
 		adv_pat_report(v->cx, v->st, node->loc,
 			       "%s without a column list", verb);
@@ -1601,11 +1605,10 @@ static void check_too_many_joins(struct adv_pat_ctx *cx,
 
 /* ---- injection-suspect-function ---- */
 
-static const char *const delay_functions[] = {
-	"sleep", "benchmark", "pg_sleep", "pg_sleep_for", "pg_sleep_until",
-	NULL};
-static const char *const lock_functions[] = {"get_lock", "release_lock",
-					     NULL};
+static const char *const delay_functions[] = {"sleep",		"benchmark",
+					      "pg_sleep",	"pg_sleep_for",
+					      "pg_sleep_until", NULL};
+static const char *const lock_functions[] = {"get_lock", "release_lock", NULL};
 
 static int tok_is_word(const struct adv_pat_stmt *st,
 		       const struct adv_sql_token *tok, const char *word)
@@ -1701,8 +1704,7 @@ static void check_injection_suspect_function(struct adv_pat_ctx *cx,
 
 /* ---- plaintext-password ---- */
 
-static const char *const password_names[] = {"password", "passwd", "pwd",
-					     NULL};
+static const char *const password_names[] = {"password", "passwd", "pwd", NULL};
 
 static int is_password_column(const struct adv_ast *e)
 {
@@ -1723,13 +1725,12 @@ static void password_coldef(struct visit *v, const struct adv_ast *table,
 	if (cd == NULL || cd->kind != ADV_AST_COLDEF ||
 	    !name_is(cd->name, password_names) || !is_text_type(&cd->type))
 		return;
-	adv_pat_report_table(v->cx, v->st, cd->loc,
-			     table != NULL ? table->schema : NULL,
-			     table != NULL ? table->name : NULL,
-			     "column '%s' of type %s holds passwords as clear "
-			     "text",
-			     cd->name,
-			     cd->type.name != NULL ? cd->type.name : "text");
+	adv_pat_report_table(
+		v->cx, v->st, cd->loc, table != NULL ? table->schema : NULL,
+		table != NULL ? table->name : NULL,
+		"column '%s' of type %s holds passwords as clear "
+		"text",
+		cd->name, cd->type.name != NULL ? cd->type.name : "text");
 }
 
 static int password_visit(const struct adv_ast *node,
@@ -1844,14 +1845,16 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 		       "author meant.",
 		.fix = "Drop the alias, or list the columns and alias each "
 		       "one.",
-		.example_fire = "SELECT d.* AS totals\n"
-				"FROM (SELECT customer_id, SUM(total) AS spent\n"
-				"      FROM orders GROUP BY customer_id) AS d\n"
-				"WHERE d.spent > 100;\n",
-		.example_quiet = "SELECT d.*, d.spent AS totals\n"
-				 "FROM (SELECT customer_id, SUM(total) AS spent\n"
-				 "      FROM orders GROUP BY customer_id) AS d\n"
-				 "WHERE d.spent > 100;\n",
+		.example_fire =
+			"SELECT d.* AS totals\n"
+			"FROM (SELECT customer_id, SUM(total) AS spent\n"
+			"      FROM orders GROUP BY customer_id) AS d\n"
+			"WHERE d.spent > 100;\n",
+		.example_quiet =
+			"SELECT d.*, d.spent AS totals\n"
+			"FROM (SELECT customer_id, SUM(total) AS spent\n"
+			"      FROM orders GROUP BY customer_id) AS d\n"
+			"WHERE d.spent > 100;\n",
 		.check = check_wildcard_alias,
 	},
 	{
@@ -2203,5 +2206,5 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				 "login = 'bob';\n",
 		.check = check_plaintext_password,
 	},
-	{ 0 },
+	{0},
 };

@@ -173,42 +173,18 @@ static void memo_sync(const struct adv_pat_ctx *cx,
 	memo.last_index = st->index;
 }
 
-static char *dup_or_null(const char *s)
-{
-	return s != NULL ? strdup(s) : NULL;
-}
-
 static void memo_add_check(const struct adv_ast *table, const char *constraint,
 			   const char *column, int validated)
 {
 	struct notnull_check *c;
 
-	if (memo.nchecks == memo.alloc) {
-		size_t alloc = memo.alloc ? memo.alloc * 2 : 8;
-		struct notnull_check *grown =
-			realloc(memo.checks, alloc * sizeof(*grown));
-
-		if (grown == NULL)
-			return;
-		memo.checks = grown;
-		memo.alloc = alloc;
-	}
-	c = &memo.checks[memo.nchecks];
-	c->schema = dup_or_null(table->schema);
-	c->table = dup_or_null(table->name);
-	c->constraint = dup_or_null(constraint);
-	c->column = dup_or_null(column);
+	ADV_ALLOC_GROW(memo.checks, memo.nchecks + 1, memo.alloc);
+	c = &memo.checks[memo.nchecks++];
+	c->schema = adv_xstrdup_or_null(table->schema);
+	c->table = adv_xstrdup(table->name);
+	c->constraint = adv_xstrdup_or_null(constraint);
+	c->column = adv_xstrdup(column);
 	c->validated = validated;
-	if (c->table == NULL || c->column == NULL ||
-	    (table->schema != NULL && c->schema == NULL) ||
-	    (constraint != NULL && c->constraint == NULL)) {
-		free(c->schema);
-		free(c->table);
-		free(c->constraint);
-		free(c->column);
-		return;
-	}
-	memo.nchecks++;
 }
 
 static int memo_same_table(const struct notnull_check *c,
@@ -496,9 +472,11 @@ static void check_volatile_default(struct adv_pat_ctx *cx,
 		for (c = n->cmds; c != NULL; c = c->next) {
 			const struct adv_ast *d = c->coldef;
 			const struct adv_ast *hit = NULL;
+			const char *col;
 
 			if (c->op != ADV_ALTER_ADD_COLUMN || d == NULL)
 				continue;
+			col = d->name != NULL ? d->name : "?";
 			if (d->dflt != NULL)
 				adv_ast_walk(d->dflt, 0, volatile_visit, &hit);
 			if (hit != NULL)
@@ -507,8 +485,7 @@ static void check_volatile_default(struct adv_pat_ctx *cx,
 					n->table->schema, n->table->name,
 					"ADD COLUMN '%s' with default %s() "
 					"rewrites every row of '%s'",
-					d->name, hit->name,
-					table_name(n->table));
+					col, hit->name, table_name(n->table));
 			else if (serial_type(d->type.cls) ||
 				 (d->flags2 & ADV_AST2_AUTO_INCREMENT))
 				adv_pat_report_table(
@@ -516,14 +493,14 @@ static void check_volatile_default(struct adv_pat_ctx *cx,
 					n->table->name,
 					"ADD COLUMN '%s' numbered from a "
 					"sequence rewrites every row of '%s'",
-					d->name, table_name(n->table));
+					col, table_name(n->table));
 			else if (d->flags2 & ADV_AST2_GENERATED)
 				adv_pat_report_table(
 					cx, st, loc_of(d, c), n->table->schema,
 					n->table->name,
 					"ADD COLUMN '%s' GENERATED ... STORED "
 					"rewrites every row of '%s'",
-					d->name, table_name(n->table));
+					col, table_name(n->table));
 		}
 	}
 }
@@ -554,7 +531,8 @@ static void check_not_null_no_default(struct adv_pat_ctx *cx,
 				n->table->name,
 				"ADD COLUMN '%s' NOT NULL without a "
 				"DEFAULT fails when '%s' has rows",
-				d->name, table_name(n->table));
+				d->name != NULL ? d->name : "?",
+				table_name(n->table));
 		}
 	}
 }
@@ -576,7 +554,7 @@ static void remember_not_null_checks(const struct adv_ast *table,
 	for (; a != NULL; a = e->kind == ADV_AST_AND ? a->next : NULL) {
 		if (a->kind == ADV_AST_NULLTEST &&
 		    (a->flags & ADV_ASTF_NEGATED) && a->args != NULL &&
-		    a->args->kind == ADV_AST_COLUMN)
+		    a->args->kind == ADV_AST_COLUMN && a->args->name != NULL)
 			memo_add_check(table, k->name, a->args->name,
 				       validated);
 	}

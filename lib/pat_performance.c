@@ -27,7 +27,7 @@ struct walk {
 static void walk_stmt(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st,
 		      unsigned how, adv_ast_walk_fn fn)
 {
-	struct walk w = { cx, st };
+	struct walk w = {cx, st};
 	const struct adv_ast *n;
 
 	for (n = st->root; n != NULL; n = n->next) {
@@ -122,9 +122,8 @@ static int inside_exists(const struct adv_ast_path *path)
 /* A comparison operator with two operands. */
 static int is_comparison(const struct adv_ast *n)
 {
-	static const char *const ops[] = { "=",	 "<>", "!=", "<",
-					   ">",	 "<=", ">=", "!<",
-					   "!>", NULL };
+	static const char *const ops[] = {"=",	"<>", "!=", "<",  ">",
+					  "<=", ">=", "!<", "!>", NULL};
 
 	return n->kind == ADV_AST_OP && n->args != NULL &&
 	       n->args->next != NULL && n->args->next->next == NULL &&
@@ -164,40 +163,6 @@ static int predicate_operands(const struct adv_ast *n,
 	}
 }
 
-/*
- * Functions whose first argument is a date part keyword (DATEADD(day, ..),
- * TIMESTAMPDIFF(DAY, ..), EXTRACT(YEAR FROM ..)): a parser may read the
- * keyword as a column reference.
- */
-static const char *const datepart_functions[] = {
-	"dateadd",     "datediff",     "datediff_big", "datepart",
-	"datename",    "datetrunc",    "date_bucket",  "timestampadd",
-	"timestampdiff", "extract",    "date_part",    "date_trunc",
-	NULL
-};
-
-static const char *const date_units[] = {
-	"microsecond",	"second",      "minute",	"hour",
-	"day",		"week",	       "month",		"quarter",
-	"year",		"second_microsecond", "minute_microsecond",
-	"minute_second", "hour_microsecond", "hour_second", "hour_minute",
-	"day_microsecond", "day_second", "day_minute", "day_hour",
-	"year_month",	NULL
-};
-
-/* 1 when arg, an argument of e, is a date part keyword, not a column. */
-static int is_part_keyword(const struct adv_ast *e, const struct adv_ast *arg)
-{
-	if (arg->kind != ADV_AST_COLUMN || arg->qual != NULL)
-		return 0;
-	if (e->kind == ADV_AST_FUNC && arg == e->args &&
-	    name_in(e->name, datepart_functions))
-		return 1;
-	return e->kind == ADV_AST_EXPR && e->value != NULL &&
-	       strcmp(e->value, "interval") == 0 &&
-	       name_in(arg->name, date_units);
-}
-
 /* The first column reference in e, not looking into subqueries. */
 static const struct adv_ast *find_column(const struct adv_ast *e)
 {
@@ -216,8 +181,6 @@ static const struct adv_ast *find_column(const struct adv_ast *e)
 		break;
 	}
 	for (a = e->args; a != NULL; a = a->next) {
-		if (is_part_keyword(e, a))
-			continue;
 		c = find_column(a);
 		if (c != NULL)
 			return c;
@@ -260,8 +223,7 @@ static int is_bind_value(const struct adv_ast *n)
 }
 
 /* "t.c" or "c" for messages, in buf. */
-static const char *column_label(const struct adv_ast *c, char *buf,
-				size_t size)
+static const char *column_label(const struct adv_ast *c, char *buf, size_t size)
 {
 	if (c->qual != NULL)
 		snprintf(buf, size, "%s.%s", c->qual, c->name);
@@ -271,8 +233,7 @@ static const char *column_label(const struct adv_ast *c, char *buf,
 }
 
 /* "s.t" or "t" for messages, in buf. */
-static const char *table_label(const struct adv_ast *t, char *buf,
-			       size_t size)
+static const char *table_label(const struct adv_ast *t, char *buf, size_t size)
 {
 	if (t == NULL || t->name == NULL)
 		snprintf(buf, size, "?");
@@ -383,9 +344,9 @@ static const struct adv_pat_table *rel_table(const struct adv_pat_ctx *cx,
  * The definition of the column c, resolved through the queries on the path
  * from the innermost outwards, or NULL when it cannot be told.
  */
-static const struct adv_pat_column *
-resolve_column(const struct adv_pat_ctx *cx, const struct adv_ast_path *path,
-	       const struct adv_ast *c)
+static const struct adv_pat_column *resolve_column(
+	const struct adv_pat_ctx *cx, const struct adv_ast_path *path,
+	const struct adv_ast *c)
 {
 	struct rels rels;
 	const struct adv_pat_table *t;
@@ -408,8 +369,8 @@ resolve_column(const struct adv_pat_ctx *cx, const struct adv_ast_path *path,
 				if (!ieq(rel_name(r), c->qual))
 					continue;
 				t = rel_table(cx, path, r);
-				return t != NULL ? adv_pat_table_column(
-							   t, c->name)
+				return t != NULL ? adv_pat_table_column(t,
+									c->name)
 						 : NULL;
 			}
 			t = rel_table(cx, path, r);
@@ -529,8 +490,8 @@ static int wraps_in_function(const struct adv_ast *e)
 
 static int is_arithmetic(const struct adv_ast *e)
 {
-	static const char *const ops[] = { "+", "-", "*",   "/",   "%",
-					   "||", "div", "mod", NULL };
+	static const char *const ops[] = {"+",	"-",   "*",   "/", "%",
+					  "||", "div", "mod", NULL};
 
 	return e->kind == ADV_AST_OP && e->args != NULL &&
 	       e->args->next != NULL && name_in(e->name, ops);
@@ -546,8 +507,8 @@ static int wraps_in_arithmetic(const struct adv_ast *e)
  * no index on a bare column can serve the predicate instead: for a
  * comparison the other side must not be a bare column.
  */
-static const struct adv_ast *
-wrapped_side(const struct adv_ast *n, int (*wrapped)(const struct adv_ast *e))
+static const struct adv_ast *wrapped_side(
+	const struct adv_ast *n, int (*wrapped)(const struct adv_ast *e))
 {
 	const struct adv_ast *lhs;
 	const struct adv_ast *rhs;
@@ -669,7 +630,8 @@ static int numeric_literal(const struct adv_ast *e, const char **text)
 {
 	if (e->kind == ADV_AST_CAST && e->args != NULL &&
 	    e->args->kind == ADV_AST_CONST &&
-	    (e->type.cls == ADV_TYPE_NUMERIC || e->type.cls == ADV_TYPE_FLOAT)) {
+	    (e->type.cls == ADV_TYPE_NUMERIC ||
+	     e->type.cls == ADV_TYPE_FLOAT)) {
 		*text = e->args->value;
 		return 1;
 	}
@@ -683,8 +645,8 @@ static int numeric_literal(const struct adv_ast *e, const char **text)
 /* 1 when the T-SQL variable is declared N(VAR)CHAR in the statement. */
 static int national_variable(const struct adv_pat_stmt *st, const char *var)
 {
-	static const char *const national[] = { "nvarchar", "nchar", "ntext",
-						"sysname", NULL };
+	static const char *const national[] = {"nvarchar", "nchar", "ntext",
+					       "sysname", NULL};
 	size_t i;
 	size_t j;
 	const struct adv_sql_token *t;
@@ -1075,8 +1037,7 @@ static int plan_forcing_hint(const char *name, enum adv_sql_dialect dialect)
 		"index",       "forceseek",   "forcescan",    "loop join",
 		"hash join",   "merge join",  "remote join",  "force order",
 		"hash group",  "order group", "concat union", "hash union",
-		"merge union", "use plan",    "table hint",   NULL
-	};
+		"merge union", "use plan",    "table hint",   NULL};
 
 	if (dialect == ADV_DIALECT_MY)
 		return first_word_is(name, "use") ||
@@ -1090,8 +1051,8 @@ static int plan_forcing_hint(const char *name, enum adv_sql_dialect dialect)
 static int hint_node_fn(const struct adv_ast *n,
 			const struct adv_ast_path *path, void *data)
 {
-	static const char *const join_hints[] = { "loop", "hash", "merge",
-						  "remote", NULL };
+	static const char *const join_hints[] = {"loop", "hash", "merge",
+						 "remote", NULL};
 	struct walk *w = data;
 	const struct adv_ast *parent;
 	char name[64];
@@ -1158,7 +1119,8 @@ static int hint_comment_forces_plan(const char *s, size_t len)
 			start = i;
 			while (i < end && word_char((unsigned char)s[i]))
 				i++;
-			if (!ieq_n(s + start, i - start, "max_execution_time") &&
+			if (!ieq_n(s + start, i - start,
+				   "max_execution_time") &&
 			    !ieq_n(s + start, i - start, "resource_group"))
 				return 1;
 		} else {
@@ -1193,8 +1155,7 @@ static void check_optimizer_hint(struct adv_pat_ctx *cx,
 		    hint_comment_forces_plan(s, t->length))
 			adv_pat_report(cx, st, (int)t->offset,
 				       "hint comment '%.*s' pins the plan",
-				       t->length > 60 ? 60 : (int)t->length,
-				       s);
+				       t->length > 60 ? 60 : (int)t->length, s);
 		else if (st->dialect == ADV_DIALECT_MY &&
 			 tok_is(st, i, "straight_join"))
 			adv_pat_report(cx, st, (int)t->offset,
@@ -1207,8 +1168,7 @@ static void check_optimizer_hint(struct adv_pat_ctx *cx,
 static int is_random_call(const struct adv_ast *n)
 {
 	static const char *const random_functions[] = {
-		"random", "rand", "newid", "gen_random_uuid", "uuid", NULL
-	};
+		"random", "rand", "newid", "gen_random_uuid", "uuid", NULL};
 
 	return n->kind == ADV_AST_FUNC && n->schema == NULL &&
 	       name_in(n->name, random_functions);
@@ -1249,9 +1209,9 @@ static int order_random_fn(const struct adv_ast *n,
 
 		r = find_random(e);
 		/* ORDER BY r, where r is the alias of random() */
-		for (t = n->targets; r == NULL && e != NULL &&
-				     e->kind == ADV_AST_COLUMN &&
-				     e->qual == NULL && t != NULL;
+		for (t = n->targets;
+		     r == NULL && e != NULL && e->kind == ADV_AST_COLUMN &&
+		     e->qual == NULL && t != NULL;
 		     t = t->next) {
 			if (t->alias != NULL && ieq(t->alias, e->name))
 				r = find_random(t->args);
@@ -1536,8 +1496,8 @@ struct correlation {
 	const struct adv_ast *column; /* the first outer reference */
 };
 
-static void note_relation(const struct adv_pat_ctx *cx,
-			  struct scope_names *s, const struct adv_ast *r)
+static void note_relation(const struct adv_pat_ctx *cx, struct scope_names *s,
+			  const struct adv_ast *r)
 {
 	add_name(s, r->name);
 	add_name(s, r->alias);
@@ -1673,21 +1633,20 @@ static int udf_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 	enum filter_place where;
 
 	if (n->kind != ADV_AST_FUNC || n->name == NULL ||
-	    (n->flags2 & (ADV_AST2_BUILTIN | ADV_AST2_AGGREGATE |
-			  ADV_AST2_WINDOW)) != 0)
+	    (n->flags2 &
+	     (ADV_AST2_BUILTIN | ADV_AST2_AGGREGATE | ADV_AST2_WINDOW)) != 0)
 		return 0;
-	if (n->schema != NULL &&
-	    (strcmp(n->schema, "pg_catalog") == 0 ||
-	     strcmp(n->schema, "sys") == 0 ||
-	     strcmp(n->schema, "information_schema") == 0))
+	if (n->schema != NULL && (strcmp(n->schema, "pg_catalog") == 0 ||
+				  strcmp(n->schema, "sys") == 0 ||
+				  strcmp(n->schema, "information_schema") == 0))
 		return 0;
 	where = filter_place(path);
 	if (where == NOT_FILTER)
 		return 0;
 	if (n->schema != NULL)
 		adv_pat_report(w->cx, w->st, n->loc,
-			       "user-defined function '%s.%s' in %s",
-			       n->schema, n->name, place_words(where));
+			       "user-defined function '%s.%s' in %s", n->schema,
+			       n->name, place_words(where));
 	else
 		adv_pat_report(w->cx, w->st, n->loc,
 			       "user-defined function '%s' in %s", n->name,
@@ -1847,7 +1806,8 @@ static int distinct_join_fn(const struct adv_ast *n,
 	adv_pat_report(w->cx, w->st, n->loc,
 		       "DISTINCT removes the duplicates that joining '%s' "
 		       "adds to the rows of '%s'",
-		       rel_name(rels.items[unused]), rel_name(rels.items[kept]));
+		       rel_name(rels.items[unused]),
+		       rel_name(rels.items[kept]));
 	return 0;
 }
 
@@ -1886,7 +1846,7 @@ static int alias_ref_fn(const struct adv_ast *n,
 /* 1 when e names an output alias whose expression aggregates. */
 static int aggregate_alias(const struct adv_ast *q, const struct adv_ast *e)
 {
-	struct alias_scan a = { q, 0 };
+	struct alias_scan a = {q, 0};
 
 	adv_ast_walk(e, ADV_WALK_NO_SUBQUERY, alias_ref_fn, &a);
 	return a.found;
@@ -2074,16 +2034,14 @@ static void report_without_where(struct walk *w, const struct adv_ast *n)
 	char label[160];
 
 	t = n->table != NULL && n->table->kind == ADV_AST_TABLE ? n->table
-								 : NULL;
-	adv_pat_report_table(w->cx, w->st, n->loc,
-			     t != NULL ? t->schema : NULL,
-			     t != NULL ? t->name : NULL,
-			     "%s of '%s' has no WHERE clause%s",
-			     n->kind == ADV_AST_UPDATE ? "UPDATE" : "DELETE",
-			     table_label(t, label, sizeof(label)),
-			     where_in_comment(w->st)
-				     ? " (a WHERE is in a comment)"
-				     : ": every row is affected");
+								: NULL;
+	adv_pat_report_table(
+		w->cx, w->st, n->loc, t != NULL ? t->schema : NULL,
+		t != NULL ? t->name : NULL, "%s of '%s' has no WHERE clause%s",
+		n->kind == ADV_AST_UPDATE ? "UPDATE" : "DELETE",
+		table_label(t, label, sizeof(label)),
+		where_in_comment(w->st) ? " (a WHERE is in a comment)"
+					: ": every row is affected");
 }
 
 static int update_without_where_fn(const struct adv_ast *n,
@@ -2261,8 +2219,8 @@ static void check_replace_into(struct adv_pat_ctx *cx,
 	walk_stmt(cx, st, 0, replace_fn);
 }
 
-static int truncate_fn(const struct adv_ast *n,
-		       const struct adv_ast_path *path, void *data)
+static int truncate_fn(const struct adv_ast *n, const struct adv_ast_path *path,
+		       void *data)
 {
 	struct walk *w = data;
 	const struct adv_ast *t;
@@ -2358,7 +2316,7 @@ static void finish_unbalanced_transaction(struct adv_pat_ctx *cx)
 /* ---- the table ---- */
 
 /* Repeats a string literal, for the examples of the size thresholds. */
-#define REP10(s) s s s s s s s s s s
+#define REP10(s)   s s s s s s s s s s
 #define REP1000(s) REP10(REP10(REP10(s)))
 
 const struct adv_pat_rule adv_pat_rules_performance[] = {
@@ -2390,8 +2348,9 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.severity = ADV_SEV_MEDIUM,
 		.profile = ADV_PAT_PROFILE_DEFAULT,
 		.input = ADV_PAT_INPUT_SQL,
-		.summary = "A function or cast wraps the column side of a WHERE "
-			   "or JOIN ON predicate.",
+		.summary =
+			"A function or cast wraps the column side of a WHERE "
+			"or JOIN ON predicate.",
 		.why = "An index on the bare column cannot be searched for "
 		       "f(column): every row is read and the function "
 		       "evaluated for each.",
@@ -2412,8 +2371,9 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.severity = ADV_SEV_MEDIUM,
 		.profile = ADV_PAT_PROFILE_DEFAULT,
 		.input = ADV_PAT_INPUT_SQL,
-		.summary = "Arithmetic or concatenation on the column side of a "
-			   "WHERE or JOIN ON predicate.",
+		.summary =
+			"Arithmetic or concatenation on the column side of a "
+			"WHERE or JOIN ON predicate.",
 		.why = "price * 1.2 > 100 must be computed for every row; an "
 		       "index on price is of no use.",
 		.fix = "Move the arithmetic to the constant side (price > 100 / "
@@ -2486,8 +2446,9 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		       "trigram index (PostgreSQL) or full-text search.",
 		.example_fire = "SELECT id FROM logs\n"
 				"WHERE message ~ 'timeout [0-9]+';",
-		.example_quiet = "SELECT id, message ~ 'timeout' AS is_timeout\n"
-				 "FROM logs WHERE id > 1000;",
+		.example_quiet =
+			"SELECT id, message ~ 'timeout' AS is_timeout\n"
+			"FROM logs WHERE id > 1000;",
 		.check = check_regex_match_filter,
 	},
 	{
@@ -2507,8 +2468,8 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_fire = "SELECT id FROM orders WHERE id IN (" REP1000(
 			"7,") "8);",
 		.example_quiet = "SELECT id FROM orders WHERE id IN (7, 8, 9);",
-		.thresholds = { { "max_in_list", 1000,
-				  "values in one IN list before it fires" } },
+		.thresholds = {{"max_in_list", 1000,
+				"values in one IN list before it fires"}},
 		.check = check_large_in_list,
 	},
 	{
@@ -2529,9 +2490,9 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 			"(1),") "(2);",
 		.example_quiet = "INSERT INTO readings (value) VALUES (1), "
 				 "(2);",
-		.thresholds = { { "max_rows", 1000,
-				  "VALUES rows in one INSERT before it "
-				  "fires" } },
+		.thresholds = {{"max_rows", 1000,
+				"VALUES rows in one INSERT before it "
+				"fires"}},
 		.check = check_bulk_insert,
 	},
 	{
@@ -2597,8 +2558,8 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				"ORDER BY id LIMIT 20 OFFSET 5000;",
 		.example_quiet = "SELECT id, title FROM posts WHERE published\n"
 				 "ORDER BY id LIMIT 20 OFFSET 40;",
-		.thresholds = { { "min_offset", 1000,
-				  "literal OFFSET from which it fires" } },
+		.thresholds = {{"min_offset", 1000,
+				"literal OFFSET from which it fires"}},
 		.check = check_offset_pagination,
 	},
 	{
@@ -2615,11 +2576,12 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		       "temporary; Using filesort).",
 		.fix = "Group and order by columns of one table (the join "
 		       "keys often allow it), or accept the sort knowingly.",
-		.example_fire = "SELECT c.country, o.status, COUNT(*)\n"
-				"FROM customers c JOIN orders o ON o.customer_id "
-				"= c.id\n"
-				"WHERE o.total > 100\n"
-				"GROUP BY c.country, o.status;",
+		.example_fire =
+			"SELECT c.country, o.status, COUNT(*)\n"
+			"FROM customers c JOIN orders o ON o.customer_id "
+			"= c.id\n"
+			"WHERE o.total > 100\n"
+			"GROUP BY c.country, o.status;",
 		.example_quiet = "SELECT c.country, COUNT(*)\n"
 				 "FROM customers c JOIN orders o ON "
 				 "o.customer_id = c.id\n"
@@ -2640,8 +2602,9 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		       "descending indexes and sorts the rows.",
 		.fix = "Order all keys the same way, or on MySQL 8.0 create "
 		       "an index with matching ASC/DESC key parts.",
-		.example_fire = "SELECT id FROM posts WHERE author_id = 7\n"
-				"ORDER BY pinned DESC, created_at ASC LIMIT 10;",
+		.example_fire =
+			"SELECT id FROM posts WHERE author_id = 7\n"
+			"ORDER BY pinned DESC, created_at ASC LIMIT 10;",
 		.example_quiet = "SELECT id FROM posts WHERE author_id = 7\n"
 				 "ORDER BY pinned DESC, created_at DESC LIMIT "
 				 "10;",
@@ -2659,8 +2622,9 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		       "match; the modifier is deprecated since MySQL 8.0.17.",
 		.fix = "Run a separate SELECT COUNT(*) with the same WHERE "
 		       "(often cached or skipped for later pages).",
-		.example_fire = "SELECT SQL_CALC_FOUND_ROWS id, title FROM posts\n"
-				"WHERE author_id = 7 ORDER BY id LIMIT 10;",
+		.example_fire =
+			"SELECT SQL_CALC_FOUND_ROWS id, title FROM posts\n"
+			"WHERE author_id = 7 ORDER BY id LIMIT 10;",
 		.example_quiet = "SELECT COUNT(*) FROM posts WHERE author_id = "
 				 "7;",
 		.check = check_sql_calc_found_rows,
@@ -2694,8 +2658,9 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.severity = ADV_SEV_MEDIUM,
 		.profile = ADV_PAT_PROFILE_DEFAULT,
 		.input = ADV_PAT_INPUT_SQL,
-		.summary = "Subquery in the select list that refers to a column "
-			   "of the outer query.",
+		.summary =
+			"Subquery in the select list that refers to a column "
+			"of the outer query.",
 		.why = "It runs once per output row: a server-side N+1 that "
 		       "grows with the result.",
 		.fix = "Join a grouped derived table (or LATERAL / OUTER "
@@ -2745,8 +2710,9 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_fire = "DECLARE c CURSOR FOR\n"
 				"SELECT id FROM dbo.orders WHERE status = "
 				"'new';",
-		.example_quiet = "UPDATE dbo.orders SET status = 'queued' WHERE "
-				 "status = 'new';",
+		.example_quiet =
+			"UPDATE dbo.orders SET status = 'queued' WHERE "
+			"status = 'new';",
 		.check = check_cursor_usage,
 	},
 	{
@@ -2781,10 +2747,11 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		       "away again: the other tables only filter.",
 		.fix = "Keep the one table in FROM and test the others with "
 		       "EXISTS (a semi-join).",
-		.example_fire = "SELECT DISTINCT c.id, c.name\n"
-				"FROM customers c JOIN orders o ON o.customer_id "
-				"= c.id\n"
-				"WHERE o.total > 100;",
+		.example_fire =
+			"SELECT DISTINCT c.id, c.name\n"
+			"FROM customers c JOIN orders o ON o.customer_id "
+			"= c.id\n"
+			"WHERE o.total > 100;",
 		.example_quiet = "SELECT DISTINCT c.name, o.status\n"
 				 "FROM customers c JOIN orders o ON "
 				 "o.customer_id = c.id\n"
@@ -2806,9 +2773,10 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_fire = "SELECT status, count(*) FROM orders\n"
 				"WHERE created_at > now() - interval '7 days'\n"
 				"GROUP BY status HAVING status <> 'cancelled';",
-		.example_quiet = "SELECT status, count(*) FROM orders\n"
-				 "WHERE created_at > now() - interval '7 days'\n"
-				 "GROUP BY status HAVING count(*) > 10;",
+		.example_quiet =
+			"SELECT status, count(*) FROM orders\n"
+			"WHERE created_at > now() - interval '7 days'\n"
+			"GROUP BY status HAVING count(*) > 10;",
 		.check = check_having_without_aggregate,
 	},
 	{
@@ -2838,8 +2806,9 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		       "extra lookup on every call, and a system procedure of "
 		       "the same name wins.",
 		.fix = "Use another prefix (usp_) or none.",
-		.example_fire = "CREATE OR ALTER PROCEDURE dbo.sp_get_orders AS\n"
-				"SELECT id FROM dbo.orders WHERE status = 'new';",
+		.example_fire =
+			"CREATE OR ALTER PROCEDURE dbo.sp_get_orders AS\n"
+			"SELECT id FROM dbo.orders WHERE status = 'new';",
 		.example_quiet = "CREATE OR ALTER PROCEDURE dbo.usp_get_orders "
 				 "AS\n"
 				 "SELECT id FROM dbo.orders WHERE status = "
@@ -2859,7 +2828,8 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.fix = "Add the WHERE; if all rows are meant, say so with a "
 		       "comment and an inline suppression.",
 		.example_fire = "UPDATE accounts SET balance = 0;",
-		.example_quiet = "UPDATE accounts SET balance = 0 WHERE id = 42;",
+		.example_quiet =
+			"UPDATE accounts SET balance = 0 WHERE id = 42;",
 		.check = check_update_without_where,
 	},
 	{
@@ -2869,14 +2839,16 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.severity = ADV_SEV_CRITICAL,
 		.profile = ADV_PAT_PROFILE_DEFAULT,
 		.input = ADV_PAT_INPUT_SQL,
-		.summary = "DELETE without a WHERE clause (also with USING or a "
-			   "join, and when the WHERE was commented out).",
+		.summary =
+			"DELETE without a WHERE clause (also with USING or a "
+			"join, and when the WHERE was commented out).",
 		.why = "Every row of the table is deleted, usually by "
 		       "mistake.",
 		.fix = "Add the WHERE; to empty a table on purpose, write "
 		       "TRUNCATE.",
 		.example_fire = "DELETE FROM sessions;",
-		.example_quiet = "DELETE FROM sessions WHERE expires_at < now();",
+		.example_quiet =
+			"DELETE FROM sessions WHERE expires_at < now();",
 		.check = check_delete_without_where,
 	},
 	{
@@ -2969,5 +2941,5 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.check = check_unbalanced_transaction,
 		.finish = finish_unbalanced_transaction,
 	},
-	{ 0 },
+	{0},
 };

@@ -134,7 +134,7 @@ static void each_column(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st,
 		if (n->kind == ADV_AST_CREATE_TABLE && names_table(n)) {
 			for (c = n->coldefs; c != NULL; c = c->next) {
 				d.coldef = c;
-				d.column = c->name;
+				d.column = c->name != NULL ? c->name : "?";
 				d.type = &c->type;
 				d.loc = loc_of(c, n);
 				fn(cx, st, &d);
@@ -143,12 +143,15 @@ static void each_column(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st,
 			for (c = n->cmds; c != NULL; c = c->next) {
 				if (c->coldef != NULL) {
 					d.coldef = c->coldef;
-					d.column = c->coldef->name;
+					d.column = c->coldef->name != NULL
+							   ? c->coldef->name
+							   : "?";
 					d.type = &c->coldef->type;
 					d.loc = loc_of(c->coldef, c);
 				} else if (c->op == ADV_ALTER_COLUMN_TYPE) {
 					d.coldef = NULL;
-					d.column = c->name;
+					d.column =
+						c->name != NULL ? c->name : "?";
 					d.type = &c->type;
 					d.loc = loc_of(c, n);
 				} else {
@@ -249,7 +252,7 @@ static int comma_visit(const struct adv_ast *node,
 	     name_is(node->name, "string_split"))) {
 		adv_pat_report(w->cx, w->st, node->loc,
 			       "%s() splits column '%s' at commas", node->name,
-			       a->name);
+			       a->name != NULL ? a->name : "?");
 		return 0;
 	}
 	if (node->kind == ADV_AST_LIKE &&
@@ -356,14 +359,16 @@ static void keyless_forget(const struct adv_ast *table)
 	while (i < keyless_memo.ntables) {
 		struct keyless *k = &keyless_memo.tables[i];
 
-		if (same_table(k->schema, k->name, table->schema,
-			       table->name)) {
-			free(k->schema);
-			free(k->name);
-			*k = keyless_memo.tables[--keyless_memo.ntables];
-		} else {
+		if (!same_table(k->schema, k->name, table->schema,
+				table->name)) {
 			i++;
+			continue;
 		}
+		free(k->schema);
+		free(k->name);
+		keyless_memo.ntables--;
+		if (i < keyless_memo.ntables)
+			*k = keyless_memo.tables[keyless_memo.ntables];
 	}
 }
 
@@ -372,25 +377,11 @@ static void keyless_add(const struct adv_ast *table)
 	struct keyless *k;
 
 	keyless_forget(table);
-	if (keyless_memo.ntables == keyless_memo.alloc) {
-		size_t alloc = keyless_memo.alloc ? keyless_memo.alloc * 2 : 16;
-		struct keyless *grown =
-			realloc(keyless_memo.tables, alloc * sizeof(*grown));
-
-		if (grown == NULL)
-			return;
-		keyless_memo.tables = grown;
-		keyless_memo.alloc = alloc;
-	}
-	k = &keyless_memo.tables[keyless_memo.ntables];
-	k->schema = table->schema != NULL ? strdup(table->schema) : NULL;
-	k->name = strdup(table->name);
-	if (k->name == NULL || (table->schema != NULL && k->schema == NULL)) {
-		free(k->schema);
-		free(k->name);
-		return;
-	}
-	keyless_memo.ntables++;
+	ADV_ALLOC_GROW(keyless_memo.tables, keyless_memo.ntables + 1,
+		       keyless_memo.alloc);
+	k = &keyless_memo.tables[keyless_memo.ntables++];
+	k->schema = adv_xstrdup_or_null(table->schema);
+	k->name = adv_xstrdup(table->name);
 }
 
 static const struct adv_ast *find_coldef(const struct adv_ast *create,
@@ -1261,7 +1252,8 @@ static void check_charset(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st)
 				adv_pat_report(cx, st, loc_of(c, n),
 					       "column '%s' has CHARACTER SET "
 					       "%s",
-					       c->name, c->value);
+					       c->name != NULL ? c->name : "?",
+					       c->value);
 			}
 		} else if (n->kind == ADV_AST_ALTER_TABLE && names_table(n)) {
 			for (c = n->cmds; c != NULL; c = c->next) {
@@ -1283,7 +1275,9 @@ static void check_charset(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st)
 					adv_pat_report(cx, st, loc_of(d, c),
 						       "column '%s' has "
 						       "CHARACTER SET %s",
-						       d->name, d->value);
+						       d->name != NULL ? d->name
+								       : "?",
+						       d->value);
 				}
 			}
 		}

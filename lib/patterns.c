@@ -39,7 +39,7 @@ static const struct adv_pat_rule engine_rules[] = {
 		.example_quiet = "SELECT 1;",
 		.check = rule_parse_error,
 	},
-	{ 0 },
+	{0},
 };
 
 static const struct adv_pat_rule *const sql_tables[] = {
@@ -62,84 +62,84 @@ struct why_fix {
 };
 
 static const struct why_fix other_why_fix[] = {
-	{ "plan-full-scan-selective", "plan", ADV_PAT_ALL,
-	  "The whole table is read to return a small share of its rows; the "
-	  "cost grows with the table, not with the result.",
-	  "Index the filtered columns (ip-indexes --advise), or make the "
-	  "predicate sargable." },
-	{ "plan-index-scan-filter-heavy", "plan", ADV_PAT_PG,
-	  "The index finds rows that the Filter then throws away: most of "
-	  "the heap fetches are wasted.",
-	  "Extend or reorder the index so that its keys cover the filtered "
-	  "columns." },
-	{ "plan-row-misestimate", "plan", ADV_PAT_ALL,
-	  "The planner chose join methods and orders for a row count that "
-	  "was wrong by an order of magnitude.",
-	  "ANALYZE the tables, raise the statistics target of the columns, "
-	  "or add extended statistics for correlated columns." },
-	{ "plan-sort-spill", "plan", ADV_PAT_ALL,
-	  "The sort did not fit in work_mem and went to temporary files.",
-	  "Raise work_mem for this query, sort fewer rows, or provide the "
-	  "order from an index." },
-	{ "plan-hash-spill", "plan", ADV_PAT_ALL,
-	  "The hash table did not fit in memory and was split into batches "
-	  "on disk.",
-	  "Raise work_mem (or hash_mem_multiplier) for this query, or hash "
-	  "the smaller input." },
-	{ "plan-lossy-bitmap", "plan", ADV_PAT_PG,
-	  "The bitmap exceeded work_mem and became lossy: every row on a "
-	  "lossy page is rechecked.",
-	  "Raise work_mem, or use a more selective index." },
-	{ "plan-index-only-heap-fetches", "plan", ADV_PAT_PG,
-	  "The visibility map is stale, so the index-only scan visits the "
-	  "heap anyway.",
-	  "VACUUM the table (tune autovacuum for it)." },
-	{ "plan-nested-loop-many-loops", "plan", ADV_PAT_ALL,
-	  "The inner side of the nested loop is a scan repeated for every "
-	  "outer row.",
-	  "Index the inner side's join column, or fix the estimate that made "
-	  "the planner choose a nested loop." },
-	{ "plan-large-offset", "plan", ADV_PAT_PG,
-	  "OFFSET makes the server produce and discard every skipped row.",
-	  "Use keyset pagination (WHERE key > last_seen ORDER BY key LIMIT "
-	  "n)." },
-	{ "plan-parallel-workers-not-launched", "plan", ADV_PAT_PG,
-	  "The plan counted on parallel workers that were not available.",
-	  "Raise max_parallel_workers / max_worker_processes, or run fewer "
-	  "parallel queries at once." },
-	{ "plan-jit-overhead", "plan", ADV_PAT_PG,
-	  "JIT compilation took a large part of a short query's time.",
-	  "Raise jit_above_cost, or turn jit off for this workload." },
-	{ "plan-poor-cache-hit", "plan", ADV_PAT_PG,
-	  "Most pages came from disk rather than shared buffers.",
-	  "Read fewer pages (better index), or give the working set more "
-	  "memory." },
-	{ "plan-no-join-predicate", "plan", ADV_PAT_ALL,
-	  "A join with no join condition multiplies the row counts of its "
-	  "inputs.",
-	  "Add the missing join condition." },
-	{ "n-plus-one-query", "workload", ADV_PAT_ALL,
-	  "One round trip per parent row: latency adds up and the server "
-	  "parses, plans and executes the same lookup many times.",
-	  "Fetch the children in one statement (JOIN, or = ANY($1) with the "
-	  "parent keys)." },
-	{ "unparameterized-query", "workload", ADV_PAT_ALL,
-	  "Literals inlined in the text make each call a new statement: "
-	  "plan-cache bloat, compile CPU and an injection risk.",
-	  "Use bind parameters (prepared statements)." },
-	{ "parameter-sensitive-plan", "workload", ADV_PAT_ALL,
-	  "The same statement costs very different amounts from call to "
-	  "call: one cached plan does not fit every parameter.",
-	  "Look at the plans for the extreme parameters; consider "
-	  "plan_cache_mode, separate statements or better statistics." },
-	{ "rows-examined-ratio", "workload", ADV_PAT_MY,
-	  "The server examines far more rows than it returns: the index "
-	  "does not match the predicate.",
-	  "Index the filtered columns." },
-	{ "temp-spill-workload", "workload", ADV_PAT_ALL,
-	  "The statement writes temporary files: sorts or hashes that did "
-	  "not fit in memory.",
-	  "Raise work_mem for it, or reduce the rows it sorts or hashes." },
+	{"plan-full-scan-selective", "plan", ADV_PAT_ALL,
+	 "The whole table is read to return a small share of its rows; the "
+	 "cost grows with the table, not with the result.",
+	 "Index the filtered columns (ip-indexes --advise), or make the "
+	 "predicate sargable."},
+	{"plan-index-scan-filter-heavy", "plan", ADV_PAT_PG,
+	 "The index finds rows that the Filter then throws away: most of "
+	 "the heap fetches are wasted.",
+	 "Extend or reorder the index so that its keys cover the filtered "
+	 "columns."},
+	{"plan-row-misestimate", "plan", ADV_PAT_ALL,
+	 "The planner chose join methods and orders for a row count that "
+	 "was wrong by an order of magnitude.",
+	 "ANALYZE the tables, raise the statistics target of the columns, "
+	 "or add extended statistics for correlated columns."},
+	{"plan-sort-spill", "plan", ADV_PAT_ALL,
+	 "The sort did not fit in work_mem and went to temporary files.",
+	 "Raise work_mem for this query, sort fewer rows, or provide the "
+	 "order from an index."},
+	{"plan-hash-spill", "plan", ADV_PAT_ALL,
+	 "The hash table did not fit in memory and was split into batches "
+	 "on disk.",
+	 "Raise work_mem (or hash_mem_multiplier) for this query, or hash "
+	 "the smaller input."},
+	{"plan-lossy-bitmap", "plan", ADV_PAT_PG,
+	 "The bitmap exceeded work_mem and became lossy: every row on a "
+	 "lossy page is rechecked.",
+	 "Raise work_mem, or use a more selective index."},
+	{"plan-index-only-heap-fetches", "plan", ADV_PAT_PG,
+	 "The visibility map is stale, so the index-only scan visits the "
+	 "heap anyway.",
+	 "VACUUM the table (tune autovacuum for it)."},
+	{"plan-nested-loop-many-loops", "plan", ADV_PAT_ALL,
+	 "The inner side of the nested loop is a scan repeated for every "
+	 "outer row.",
+	 "Index the inner side's join column, or fix the estimate that made "
+	 "the planner choose a nested loop."},
+	{"plan-large-offset", "plan", ADV_PAT_PG,
+	 "OFFSET makes the server produce and discard every skipped row.",
+	 "Use keyset pagination (WHERE key > last_seen ORDER BY key LIMIT "
+	 "n)."},
+	{"plan-parallel-workers-not-launched", "plan", ADV_PAT_PG,
+	 "The plan counted on parallel workers that were not available.",
+	 "Raise max_parallel_workers / max_worker_processes, or run fewer "
+	 "parallel queries at once."},
+	{"plan-jit-overhead", "plan", ADV_PAT_PG,
+	 "JIT compilation took a large part of a short query's time.",
+	 "Raise jit_above_cost, or turn jit off for this workload."},
+	{"plan-poor-cache-hit", "plan", ADV_PAT_PG,
+	 "Most pages came from disk rather than shared buffers.",
+	 "Read fewer pages (better index), or give the working set more "
+	 "memory."},
+	{"plan-no-join-predicate", "plan", ADV_PAT_ALL,
+	 "A join with no join condition multiplies the row counts of its "
+	 "inputs.",
+	 "Add the missing join condition."},
+	{"n-plus-one-query", "workload", ADV_PAT_ALL,
+	 "One round trip per parent row: latency adds up and the server "
+	 "parses, plans and executes the same lookup many times.",
+	 "Fetch the children in one statement (JOIN, or = ANY($1) with the "
+	 "parent keys)."},
+	{"unparameterized-query", "workload", ADV_PAT_ALL,
+	 "Literals inlined in the text make each call a new statement: "
+	 "plan-cache bloat, compile CPU and an injection risk.",
+	 "Use bind parameters (prepared statements)."},
+	{"parameter-sensitive-plan", "workload", ADV_PAT_ALL,
+	 "The same statement costs very different amounts from call to "
+	 "call: one cached plan does not fit every parameter.",
+	 "Look at the plans for the extreme parameters; consider "
+	 "plan_cache_mode, separate statements or better statistics."},
+	{"rows-examined-ratio", "workload", ADV_PAT_MY,
+	 "The server examines far more rows than it returns: the index "
+	 "does not match the predicate.",
+	 "Index the filtered columns."},
+	{"temp-spill-workload", "workload", ADV_PAT_ALL,
+	 "The statement writes temporary files: sorts or hashes that did "
+	 "not fit in memory.",
+	 "Raise work_mem for it, or reduce the rows it sorts or hashes."},
 };
 
 static struct adv_pat_rule *all_rules;
@@ -149,8 +149,7 @@ static const struct why_fix *find_why_fix(const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(other_why_fix) / sizeof(other_why_fix[0]);
-	     i++) {
+	for (i = 0; i < sizeof(other_why_fix) / sizeof(other_why_fix[0]); i++) {
 		if (strcmp(other_why_fix[i].id, id) == 0)
 			return &other_why_fix[i];
 	}
@@ -362,9 +361,9 @@ enum adv_status adv_pat_config_set(struct adv_pat_config *cfg,
 	id = adv_xstrfmt("%.*s", (int)(dot - assignment), assignment);
 	r = adv_pat_rule_find(id, &i);
 	if (r == NULL) {
-		enum adv_status st = adv_error_set(
-			err, ADV_EUSAGE, "unknown rule '%s' in '%s'", id,
-			assignment);
+		enum adv_status st = adv_error_set(err, ADV_EUSAGE,
+						   "unknown rule '%s' in '%s'",
+						   id, assignment);
 
 		free(id);
 		return st;
@@ -381,15 +380,15 @@ enum adv_status adv_pat_config_set(struct adv_pat_config *cfg,
 	}
 	if (k == ADV_PAT_MAX_THRESHOLDS || r->thresholds[k].name == NULL)
 		return adv_error_set(err, ADV_EUSAGE,
-				     "rule '%s' has no threshold '%.*s'",
-				     r->id, (int)(eq - name), name);
+				     "rule '%s' has no threshold '%.*s'", r->id,
+				     (int)(eq - name), name);
 	v = strtod(eq + 1, &end);
 	if (eq[1] == '\0' || *end != '\0' || !isfinite(v) || v < 0)
-		return adv_error_set(err, ADV_EUSAGE,
-				     "invalid value '%s' for '%.*s': expected a "
-				     "number >= 0",
-				     eq + 1, (int)(eq - assignment),
-				     assignment);
+		return adv_error_set(
+			err, ADV_EUSAGE,
+			"invalid value '%s' for '%.*s': expected a "
+			"number >= 0",
+			eq + 1, (int)(eq - assignment), assignment);
 	cfg->thr[i][k] = v;
 	return ADV_OK;
 }
@@ -564,6 +563,11 @@ enum adv_sql_dialect adv_pat_dialect(const struct adv_pat_ctx *cx)
 	return cx->dialect;
 }
 
+void adv_pat_set_dialect(struct adv_pat_ctx *cx, enum adv_sql_dialect d)
+{
+	cx->dialect = d;
+}
+
 double adv_pat_thr(const struct adv_pat_ctx *cx, size_t i)
 {
 	if (i >= ADV_PAT_MAX_THRESHOLDS)
@@ -580,7 +584,7 @@ int adv_pat_risk(const enum adv_severity *sev, size_t n)
 	 * is 60, a high 35, a medium 15, a low 5, and they add up with
 	 * diminishing returns, so that many lows never reach one critical.
 	 */
-	static const double weight[] = { 0.0, 0.05, 0.15, 0.35, 0.60 };
+	static const double weight[] = {0.0, 0.05, 0.15, 0.35, 0.60};
 	double safe = 1.0;
 	size_t i;
 
@@ -773,14 +777,13 @@ static void build_finding(struct adv_pat_ctx *cx, const struct adv_pat_rule *r,
 	 * the file; the excerpt and the position inside the statement tell
 	 * two findings of one rule in one statement apart.
 	 */
-	ident = adv_xstrfmt("%s|%s|%s|%s|%u", r->id,
-			    pl->statement_fingerprint != NULL
-				    ? pl->statement_fingerprint
-				    : "",
-			    pl->excerpt != NULL ? pl->excerpt : "",
-			    table != NULL ? table : "",
-			    pl->at_line >= pl->line ? pl->at_line - pl->line
-						    : 0u);
+	ident = adv_xstrfmt(
+		"%s|%s|%s|%s|%u", r->id,
+		pl->statement_fingerprint != NULL ? pl->statement_fingerprint
+						  : "",
+		pl->excerpt != NULL ? pl->excerpt : "",
+		table != NULL ? table : "",
+		pl->at_line >= pl->line ? pl->at_line - pl->line : 0u);
 	adv_finding_compute_fingerprint(f, adv_pat_dialect_code(cx->dialect),
 					ident);
 	free(ident);
@@ -816,9 +819,8 @@ void adv_pat_report(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st,
 	va_end(ap);
 }
 
-void adv_pat_report_table(struct adv_pat_ctx *cx,
-			  const struct adv_pat_stmt *st, int loc,
-			  const char *schema, const char *table,
+void adv_pat_report_table(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st,
+			  int loc, const char *schema, const char *table,
 			  const char *fmt, ...)
 {
 	va_list ap;
@@ -932,8 +934,8 @@ const struct adv_pat_table *adv_pat_table_at(const struct adv_pat_ctx *cx,
 	return i < cx->ntables ? &cx->tables[i] : NULL;
 }
 
-const struct adv_pat_column *
-adv_pat_table_column(const struct adv_pat_table *t, const char *name)
+const struct adv_pat_column *adv_pat_table_column(const struct adv_pat_table *t,
+						  const char *name)
 {
 	size_t i;
 
@@ -983,8 +985,8 @@ static void add_column(struct adv_pat_table *t, const struct adv_ast *cd)
 	c->name = adv_xstrdup(cd->name);
 	c->type = cd->type;
 	c->type.name = adv_xstrdup_or_null(cd->type.name);
-	c->not_null = (cd->flags2 & (ADV_AST2_NOT_NULL |
-				      ADV_AST2_PRIMARY_KEY)) != 0;
+	c->not_null =
+		(cd->flags2 & (ADV_AST2_NOT_NULL | ADV_AST2_PRIMARY_KEY)) != 0;
 }
 
 static char **names_of(const struct adv_ast *list, size_t *n)
@@ -1069,8 +1071,8 @@ static void add_constraint(struct adv_pat_table *t, const struct adv_ast *c,
 		struct adv_pat_check *ck;
 		const struct adv_ast *e = c->args;
 
-		t->checks = adv_xrealloc(t->checks, (t->nchecks + 1) *
-							    sizeof(*t->checks));
+		t->checks = adv_xrealloc(t->checks,
+					 (t->nchecks + 1) * sizeof(*t->checks));
 		ck = &t->checks[t->nchecks++];
 		memset(ck, 0, sizeof(*ck));
 		ck->name = adv_xstrdup_or_null(c->name);
@@ -1113,8 +1115,7 @@ static void remove_index_named(struct adv_pat_table *t, const char *name)
 	}
 }
 
-static void remove_constraint_named(struct adv_pat_table *t,
-				    const char *name)
+static void remove_constraint_named(struct adv_pat_table *t, const char *name)
 {
 	size_t i;
 
@@ -1182,8 +1183,8 @@ static void state_create_table(struct adv_pat_ctx *cx,
 
 		make_place(cx, st, e->loc, &ipl);
 		add_index(t, e->name, e->args,
-			  (e->flags & ADV_ASTF_UNIQUE) != 0, 0, e->where != NULL,
-			  0, e->value, &ipl);
+			  (e->flags & ADV_ASTF_UNIQUE) != 0, 0,
+			  e->where != NULL, 0, e->value, &ipl);
 		place_release(&ipl);
 	}
 	place_release(&pl);
@@ -1276,8 +1277,7 @@ static void state_alter_table(struct adv_pat_ctx *cx,
 		case ADV_ALTER_COLUMN_TYPE: {
 			const struct adv_ast_type *ty =
 				c->coldef != NULL ? &c->coldef->type : &c->type;
-			const char *cname = c->coldef != NULL &&
-							    c->name == NULL
+			const char *cname = c->coldef != NULL && c->name == NULL
 						    ? c->coldef->name
 						    : c->name;
 
@@ -1287,7 +1287,8 @@ static void state_alter_table(struct adv_pat_ctx *cx,
 				col->type = *ty;
 				col->type.name = adv_xstrdup_or_null(ty->name);
 				if (c->coldef != NULL &&
-				    (c->coldef->flags2 & ADV_AST2_NOT_NULL) != 0)
+				    (c->coldef->flags2 & ADV_AST2_NOT_NULL) !=
+					    0)
 					col->not_null = 1;
 			}
 			break;
@@ -1363,8 +1364,8 @@ static void state_alter_table(struct adv_pat_ctx *cx,
 			}
 			break;
 		case ADV_ALTER_RENAME_TABLE: {
-			const char *to = c->table != NULL ? c->table->name
-							  : c->alias;
+			const char *to =
+				c->table != NULL ? c->table->name : c->alias;
 
 			if (to != NULL) {
 				free(t->name);
@@ -1499,6 +1500,36 @@ static void rule_parse_error(struct adv_pat_ctx *cx,
 	/* reported by the engine when the parse fails */
 }
 
+/* A parser message as one line of at most 120 bytes: the message may
+ * quote an unterminated string with its newlines. */
+static char *one_line(const char *msg)
+{
+	struct adv_buf b;
+	const char *p;
+
+	adv_buf_init(&b);
+	for (p = msg; *p != '\0' && b.len < 120; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20)
+			c = ' ';
+		if (c == ' ' && b.len > 0 && b.data[b.len - 1] == ' ')
+			continue;
+		adv_buf_addch(&b, (char)c);
+	}
+	if (*p != '\0') {
+		/* do not end inside a UTF-8 sequence */
+		while (b.len > 0 &&
+		       ((unsigned char)b.data[b.len - 1] & 0xC0) == 0x80)
+			b.len--;
+		if (b.len > 0 && ((unsigned char)b.data[b.len - 1] & 0x80))
+			b.len--;
+		b.data[b.len] = '\0';
+		adv_buf_addstr(&b, "...");
+	}
+	return adv_buf_detach(&b);
+}
+
 /* The inline "-- ip-patterns: ignore a, b" lists of a statement. */
 static char *inline_ignores(const struct adv_pat_stmt *st)
 {
@@ -1606,7 +1637,7 @@ static enum adv_status check_statement(struct adv_pat_ctx *cx,
 {
 	struct adv_ast_parse parse;
 	struct adv_sql_tokens toks;
-	struct adv_error lexerr = { 0 };
+	struct adv_error lexerr = {0};
 	unsigned bit = dialect_bit(cx->dialect);
 	size_t i;
 
@@ -1625,12 +1656,13 @@ static enum adv_status check_statement(struct adv_pat_ctx *cx,
 			st->text_column = 1;
 		for (i = 0; i < st->ntoks; i++) {
 			if (st->toks[i].kind != ADV_TOK_COMMENT) {
-				st->text_line = st->line -
-						(st->toks[i].line - 1);
+				st->text_line =
+					st->line - (st->toks[i].line - 1);
 				st->text_column =
 					st->toks[i].line == 1
 						? st->column -
-							  (st->toks[i].column - 1)
+							  (st->toks[i].column -
+							   1)
 						: 1;
 				break;
 			}
@@ -1658,18 +1690,41 @@ static enum adv_status check_statement(struct adv_pat_ctx *cx,
 		 */
 		if (st->queryid == NULL &&
 		    adv_pat_rule_find("parse-error", &pe) != NULL &&
-		    cx->cfg->enabled[pe] && !ignored(cx->cur_ignore,
-						     "parse-error")) {
+		    cx->cfg->enabled[pe] &&
+		    !ignored(cx->cur_ignore, "parse-error")) {
 			static const char *const names[] = {
-				"PostgreSQL", "MySQL", "SQL Server"
-			};
+				"PostgreSQL", "MySQL", "SQL Server"};
 
+			char *msg =
+				one_line(parse.error != NULL ? parse.error
+							     : "syntax error");
+			const struct adv_sql_token *odd = NULL;
+			size_t k;
+
+			/* a pasted no-break space or curly quote is a
+			 * likely cause: name it */
+			for (k = 0; k < st->ntoks && odd == NULL; k++) {
+				if (st->toks[k].kind == ADV_TOK_SUSPICIOUS)
+					odd = &st->toks[k];
+			}
 			cx->cur_rule = pe;
-			adv_pat_report(cx, st, parse.error_loc,
-				       "statement does not parse as %s: %s",
-				       names[st->dialect],
-				       parse.error != NULL ? parse.error
-							   : "syntax error");
+			if (odd != NULL)
+				adv_pat_report(
+					cx, st, parse.error_loc,
+					"statement does not parse as %s: %s "
+					"(it holds an invisible or look-alike "
+					"character at line %u, column %u)",
+					names[st->dialect], msg,
+					st->text_line + odd->line - 1,
+					odd->line == 1 ? st->text_column +
+								 odd->column - 1
+						       : odd->column);
+			else
+				adv_pat_report(
+					cx, st, parse.error_loc,
+					"statement does not parse as %s: %s",
+					names[st->dialect], msg);
+			free(msg);
 		}
 	} else {
 		st->root = parse.stmts;
@@ -1745,9 +1800,8 @@ enum adv_status adv_pat_check_script(struct adv_pat_ctx *cx, const char *file,
 	return cx->status;
 }
 
-enum adv_status adv_pat_check_query(struct adv_pat_ctx *cx,
-				    const char *queryid, const char *text,
-				    struct adv_error *err)
+enum adv_status adv_pat_check_query(struct adv_pat_ctx *cx, const char *queryid,
+				    const char *text, struct adv_error *err)
 {
 	struct adv_sql_lexer lx;
 	struct adv_sql_token tok;
@@ -1804,12 +1858,19 @@ int adv_pat_ieq(const char *a, const char *b)
 
 static int volatile_function(const char *name)
 {
-	static const char *const v[] = {
-		"random",	 "rand",	  "newid",	"uuid",
-		"gen_random_uuid", "uuid_generate_v4", "clock_timestamp",
-		"timeofday",	 "nextval",	  "sysdate",	"uuid_short",
-		"setval",	 NULL
-	};
+	static const char *const v[] = {"random",
+					"rand",
+					"newid",
+					"uuid",
+					"gen_random_uuid",
+					"uuid_generate_v4",
+					"clock_timestamp",
+					"timeofday",
+					"nextval",
+					"sysdate",
+					"uuid_short",
+					"setval",
+					NULL};
 	size_t i;
 
 	for (i = 0; v[i] != NULL; i++) {

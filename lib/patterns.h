@@ -26,9 +26,9 @@
  */
 
 /* Dialect bits of a rule. */
-#define ADV_PAT_PG 0x1u
-#define ADV_PAT_MY 0x2u
-#define ADV_PAT_MS 0x4u
+#define ADV_PAT_PG  0x1u
+#define ADV_PAT_MY  0x2u
+#define ADV_PAT_MS  0x4u
 #define ADV_PAT_ALL (ADV_PAT_PG | ADV_PAT_MY | ADV_PAT_MS)
 
 enum adv_pat_profile {
@@ -107,9 +107,9 @@ struct adv_pat_stmt {
 	const char *queryid; /* NULL unless from a statement record */
 	const char *text;
 	size_t len;
-	unsigned line;	     /* first code token, in the file */
+	unsigned line; /* first code token, in the file */
 	unsigned column;
-	unsigned text_line;  /* where text[0] is in the file */
+	unsigned text_line; /* where text[0] is in the file */
 	unsigned text_column;
 	enum adv_sql_dialect dialect;
 	const struct adv_sql_token *toks;
@@ -122,7 +122,7 @@ struct adv_pat_stmt {
 struct adv_pat_place {
 	char *file;
 	char *queryid;
-	unsigned line;	 /* of the statement */
+	unsigned line; /* of the statement */
 	unsigned column;
 	unsigned at_line; /* of the blamed spot */
 	unsigned at_column;
@@ -144,9 +144,8 @@ double adv_pat_thr(const struct adv_pat_ctx *cx, size_t i);
 void adv_pat_report(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st,
 		    int loc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-void adv_pat_report_table(struct adv_pat_ctx *cx,
-			  const struct adv_pat_stmt *st, int loc,
-			  const char *schema, const char *table,
+void adv_pat_report_table(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st,
+			  int loc, const char *schema, const char *table,
 			  const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 /* At a place kept in the state (from finish hooks). */
@@ -165,14 +164,14 @@ struct adv_pat_column {
 /* An index or a key constraint's index; cols[i] is NULL for an
  * expression key. */
 struct adv_pat_index {
-	char *name;	 /* may be NULL */
+	char *name; /* may be NULL */
 	char **cols;
 	size_t ncols;
 	int unique;
 	int primary;
-	int partial;	 /* has a WHERE */
+	int partial;	/* has a WHERE */
 	int constraint; /* backs a PRIMARY KEY / UNIQUE constraint */
-	char *method;	 /* NULL for the default */
+	char *method;	/* NULL for the default */
 	struct adv_pat_place place;
 };
 
@@ -217,8 +216,8 @@ size_t adv_pat_table_count(const struct adv_pat_ctx *cx);
 const struct adv_pat_table *adv_pat_table_at(const struct adv_pat_ctx *cx,
 					     size_t i);
 /* The column of a table, or NULL. */
-const struct adv_pat_column *
-adv_pat_table_column(const struct adv_pat_table *t, const char *name);
+const struct adv_pat_column *adv_pat_table_column(const struct adv_pat_table *t,
+						  const char *name);
 
 /* Open explicit transactions before this statement (0 outside one). */
 int adv_pat_txn_depth(const struct adv_pat_ctx *cx);
@@ -230,6 +229,9 @@ int adv_pat_lock_timeout_set(const struct adv_pat_ctx *cx);
 int adv_pat_statement_timeout_set(const struct adv_pat_ctx *cx);
 /* The dialect of the input. */
 enum adv_sql_dialect adv_pat_dialect(const struct adv_pat_ctx *cx);
+/* Changes it for the statements that follow (records of several engines
+ * in one input); counts and state are kept. */
+void adv_pat_set_dialect(struct adv_pat_ctx *cx, enum adv_sql_dialect d);
 
 /* ---- small helpers for rules (patterns.c) ---- */
 
@@ -250,8 +252,11 @@ int adv_pat_ieq(const char *a, const char *b);
  * adv_pat_rule_at(). _init enables the rules of profile (ALL: default and
  * extended, like EXTENDED).
  */
-enum adv_pat_profile_sel { ADV_PAT_SEL_DEFAULT = 0, ADV_PAT_SEL_EXTENDED,
-			   ADV_PAT_SEL_ALL };
+enum adv_pat_profile_sel {
+	ADV_PAT_SEL_DEFAULT = 0,
+	ADV_PAT_SEL_EXTENDED,
+	ADV_PAT_SEL_ALL
+};
 struct adv_pat_config {
 	size_t nrules;
 	unsigned char *enabled;
@@ -299,9 +304,8 @@ enum adv_status adv_pat_check_text(struct adv_pat_ctx *cx, const char *file,
 				   size_t len, unsigned line, unsigned column,
 				   struct adv_error *err);
 /* One statement known by a queryid (a statement record's query). */
-enum adv_status adv_pat_check_query(struct adv_pat_ctx *cx,
-				    const char *queryid, const char *text,
-				    struct adv_error *err);
+enum adv_status adv_pat_check_query(struct adv_pat_ctx *cx, const char *queryid,
+				    const char *text, struct adv_error *err);
 /* Runs the finish hooks. */
 enum adv_status adv_pat_finish(struct adv_pat_ctx *cx, struct adv_error *err);
 

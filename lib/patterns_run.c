@@ -101,8 +101,9 @@ static enum adv_status source_fill(struct source *s, struct adv_error *err)
 	s->buf.data[s->buf.len] = '\0';
 	if (n < CHUNK) {
 		if (ferror(s->fp))
-			return adv_error_set(err, ADV_EIO, "cannot read '%s': %s",
-					     s->name, strerror(errno));
+			return adv_error_set(err, ADV_EIO,
+					     "cannot read '%s': %s", s->name,
+					     strerror(errno));
 		s->eof = 1;
 	}
 	return ADV_OK;
@@ -181,7 +182,8 @@ static enum adv_status emit_finding(void *data, const struct adv_finding *f,
 				    struct adv_error *err)
 {
 	struct run *r = data;
-	const cJSON *risk = cJSON_GetObjectItemCaseSensitive(f->evidence, "risk");
+	const cJSON *risk =
+		cJSON_GetObjectItemCaseSensitive(f->evidence, "risk");
 
 	if (cJSON_IsNumber(risk) &&
 	    !adv_report_in_baseline(&r->report, f->fingerprint)) {
@@ -242,7 +244,8 @@ static enum adv_status run_sql(struct run *r, struct adv_pat_ctx *cx,
 			unsigned line;
 			unsigned column;
 
-			if (!s->eof && (stmt.flags & ADV_STMT_TERMINATED) == 0) {
+			if (!s->eof &&
+			    (stmt.flags & ADV_STMT_TERMINATED) == 0) {
 				carry = stmt.offset;
 				break;
 			}
@@ -311,8 +314,7 @@ static enum adv_status fingerprint_record(struct run *r, const char *file,
  * query for query; postgres uses the PostgreSQL splitter.
  */
 static enum adv_status run_fingerprint(struct run *r, struct adv_pat_ctx *cx,
-				       struct source *s,
-				       struct adv_error *err)
+				       struct source *s, struct adv_error *err)
 {
 	unsigned base_line = 1;
 	unsigned base_column = 1;
@@ -481,9 +483,9 @@ static enum adv_status check_plans(struct run *r, struct adv_pat_ctx *cx,
 			if (file != NULL) {
 				cJSON_AddStringToObject(f->evidence, "file",
 							file);
-				cJSON_AddNumberToObject(f->evidence, "line",
-							(double)set.plans[i]
-								.line);
+				cJSON_AddNumberToObject(
+					f->evidence, "line",
+					(double)set.plans[i].line);
 			}
 			if (queryid != NULL)
 				cJSON_AddStringToObject(f->evidence, "queryid",
@@ -628,8 +630,8 @@ static void make_deltas(struct rec_list *l)
 			if (cJSON_HasObjectItem(later, "mean_ms"))
 				cJSON_ReplaceItemInObjectCaseSensitive(
 					later, "mean_ms",
-					cJSON_CreateNumber(calls > 0 ? total / calls
-								     : 0));
+					cJSON_CreateNumber(
+						calls > 0 ? total / calls : 0));
 			cJSON_AddBoolToObject(later, "delta", 1);
 			/* it did not run in the window: no statement */
 			if (!(calls > 0)) {
@@ -656,8 +658,7 @@ static void make_deltas(struct rec_list *l)
 			if (o == NULL || o == e)
 				continue;
 			ots = rec_str(o, "ts");
-			if (ts == NULL || ots == NULL ||
-			    strcmp(ots, ts) <= 0 ||
+			if (ts == NULL || ots == NULL || strcmp(ots, ts) <= 0 ||
 			    !adv_pat_ieq(rec_str(o, "type"), "statement"))
 				continue;
 			okey = node_key(o);
@@ -678,7 +679,7 @@ static enum adv_status run_records(struct run *r, struct adv_pat_ctx **cxp,
 				   struct adv_error *err)
 {
 	struct adv_ndjson_reader reader;
-	struct rec_list l = { 0 };
+	struct rec_list l = {0};
 	enum adv_status st = ADV_OK;
 	size_t i;
 
@@ -747,13 +748,9 @@ static enum adv_status run_records(struct run *r, struct adv_pat_ctx **cxp,
 		if (!r->opts->dialect_given) {
 			int d = dialect_of_engine(src.engine);
 
-			if (d >= 0 && (enum adv_sql_dialect)d !=
-					      adv_pat_dialect(*cxp)) {
-				adv_pat_ctx_free(*cxp);
-				*cxp = adv_pat_ctx_new(r->opts->cfg,
-						       (enum adv_sql_dialect)d,
-						       emit_finding, r);
-			}
+			if (d >= 0)
+				adv_pat_set_dialect(*cxp,
+						    (enum adv_sql_dialect)d);
 		}
 		r->src = &src;
 		if (strcmp(type, "statement") == 0 &&
@@ -811,7 +808,7 @@ static enum adv_status run_workload(struct run *r, struct adv_pat_ctx *cx,
 enum adv_status adv_patterns_run(const struct adv_patterns_opts *opts,
 				 struct adv_output *out, struct adv_error *err)
 {
-	static const char *const stdin_only[] = { "-" };
+	static const char *const stdin_only[] = {"-"};
 	const char *const *inputs = opts->inputs;
 	size_t ninputs = opts->ninputs;
 	struct run r;
@@ -875,9 +872,9 @@ enum adv_status adv_patterns_run(const struct adv_patterns_opts *opts,
 
 		adv_pat_stats(cx, &stats);
 		cJSON_AddStringToObject(sum, "tool", "ip-patterns");
-		cJSON_AddStringToObject(sum, "dialect",
-					adv_pat_dialect_code(
-						adv_pat_dialect(cx)));
+		cJSON_AddStringToObject(
+			sum, "dialect",
+			adv_pat_dialect_code(adv_pat_dialect(cx)));
 		cJSON_AddNumberToObject(sum, "statement_count",
 					(double)stats.statements);
 		cJSON_AddNumberToObject(sum, "parse_error_count",
@@ -921,8 +918,8 @@ enum adv_status adv_patterns_list(const struct adv_pat_config *cfg,
 
 	for (i = 0; i < n && st == ADV_OK; i++) {
 		const struct adv_pat_rule *r = adv_pat_rule_at(i);
-		cJSON *rec = adv_record_new("rule", 1, "1970-01-01T00:00:00Z",
-					    NULL);
+		cJSON *rec =
+			adv_record_new("rule", 1, "1970-01-01T00:00:00Z", NULL);
 		cJSON *d;
 		cJSON *th;
 		size_t k;

@@ -45,8 +45,7 @@ struct adv_patterns_opts {
  * finding, never an error.
  */
 enum adv_status adv_patterns_run(const struct adv_patterns_opts *opts,
-				 struct adv_output *out,
-				 struct adv_error *err);
+				 struct adv_output *out, struct adv_error *err);
 
 /* Writes the rule table: one "rule" record per rule of cfg (whether it is
  * enabled under cfg is the record's "enabled"). */

@@ -220,10 +220,10 @@ static const struct {
 	const char *type;
 	int version;
 } known_types[] = {
-	{"snapshot", 1},   {"table", 1},     {"column", 1},  {"index", 1},
-	{"constraint", 1}, {"statement", 1}, {"setting", 1}, {"warning", 1},
-	{"finding", 1},	   {"summary", 1},	{"selection", 1}, {"qual", 1},
-	{"plan", 1},	   {"fingerprint", 1},	{"rule", 1},
+	{"snapshot", 1},   {"table", 1},       {"column", 1},	 {"index", 1},
+	{"constraint", 1}, {"statement", 1},   {"setting", 1},	 {"warning", 1},
+	{"finding", 1},	   {"summary", 1},     {"selection", 1}, {"qual", 1},
+	{"plan", 1},	   {"fingerprint", 1}, {"rule", 1},
 };
 
 int adv_record_known_version(const char *type)

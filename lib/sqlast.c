@@ -201,10 +201,10 @@ static int walk_node(struct walk *w, const struct adv_ast *n)
 	if ((w->how & ADV_WALK_NO_SUBQUERY) != 0 &&
 	    is_subquery_boundary(n, w->path.depth == 0))
 		return 0;
-#define WALK(f, field)                                 \
-	do {                                           \
+#define WALK(f, field)                                \
+	do {                                          \
 		if (walk_list(w, n, field, n->f) < 0) \
-			return -1;                     \
+			return -1;                    \
 	} while (0)
 	WALK(with, ADV_F_WITH);
 	WALK(args, ADV_F_ARGS);
@@ -366,51 +366,61 @@ const char *adv_ast_kind_name(enum adv_ast_kind kind)
 	return kind_names[kind];
 }
 
-static const char *const setop_names[] = { "none", "union", "intersect",
-					   "except" };
-static const char *const join_names[] = { "inner", "left", "right", "full",
-					  "cross" };
-static const char *const const_names[] = { "int",  "float", "string",
-					   "null", "bool",  "bits" };
-static const char *const like_names[] = { "like", "ilike", "similar",
-					  "regex" };
-static const char *const sublink_names[] = { "exists", "scalar", "any", "all",
-					     "array" };
-static const char *const sort_names[] = { "default", "asc", "desc" };
-static const char *const txn_names[] = { "begin",	  "commit",
-					 "rollback",	  "savepoint",
-					 "release",	  "rollback-to",
-					 "prepare",	  "commit-prepared",
-					 "rollback-prepared" };
+static const char *const setop_names[] = {"none", "union", "intersect",
+					  "except"};
+static const char *const join_names[] = {"inner", "left", "right", "full",
+					 "cross"};
+static const char *const const_names[] = {"int",  "float", "string",
+					  "null", "bool",  "bits"};
+static const char *const like_names[] = {"like", "ilike", "similar", "regex"};
+static const char *const sublink_names[] = {"exists", "scalar", "any", "all",
+					    "array"};
+static const char *const sort_names[] = {"default", "asc", "desc"};
+static const char *const txn_names[] = {
+	"begin",     "commit",		"rollback",
+	"savepoint", "release",		"rollback-to",
+	"prepare",   "commit-prepared", "rollback-prepared"};
 static const char *const obj_names[] = {
-	"other",    "table",	"index",    "view",	 "matview",
-	"schema",   "database", "sequence", "function", "procedure",
-	"trigger",  "type",	"extension", "system"
-};
-static const char *const cons_names[] = { "primary",   "unique",   "foreign",
-					  "check",     "exclusion", "not-null",
-					  "other" };
-static const char *const alter_names[] = {
-	"other",	    "add-column",	 "drop-column",
-	"column-type",	    "set-not-null",	 "drop-not-null",
-	"set-default",	    "drop-default",	 "add-constraint",
-	"drop-constraint",  "drop-primary-key", "drop-foreign-key",
-	"validate-constraint", "rename-column",	 "rename-table",
-	"rename-constraint", "attach-partition", "detach-partition",
-	"charset",	    "convert-charset",	 "engine",
-	"add-index",	    "drop-index",	 "other-column"
-};
+	"other",   "table",    "index",	    "view",	"matview",
+	"schema",  "database", "sequence",  "function", "procedure",
+	"trigger", "type",     "extension", "system"};
+static const char *const cons_names[] = {"primary", "unique",	 "foreign",
+					 "check",   "exclusion", "not-null",
+					 "other"};
+static const char *const alter_names[] = {"other",
+					  "add-column",
+					  "drop-column",
+					  "column-type",
+					  "set-not-null",
+					  "drop-not-null",
+					  "set-default",
+					  "drop-default",
+					  "add-constraint",
+					  "drop-constraint",
+					  "drop-primary-key",
+					  "drop-foreign-key",
+					  "validate-constraint",
+					  "rename-column",
+					  "rename-table",
+					  "rename-constraint",
+					  "attach-partition",
+					  "detach-partition",
+					  "charset",
+					  "convert-charset",
+					  "engine",
+					  "add-index",
+					  "drop-index",
+					  "other-column"};
 static const char *const type_names[] = {
-	"other",    "smallint",	 "mediumint", "int",	     "bigint",
-	"smallserial", "serial", "bigserial", "numeric",     "float",
-	"char",	    "varchar",	 "text",      "bool",	     "date",
-	"time",	    "timestamp", "timestamptz", "datetime", "binary",
-	"uuid",	    "json",	 "enum",      "interval"
-};
+	"other",       "smallint",  "mediumint",   "int",      "bigint",
+	"smallserial", "serial",    "bigserial",   "numeric",  "float",
+	"char",	       "varchar",   "text",	   "bool",     "date",
+	"time",	       "timestamp", "timestamptz", "datetime", "binary",
+	"uuid",	       "json",	    "enum",	   "interval"};
 
-#define NAME_OF(table, i)                                              \
+#define NAME_OF(table, i)                                             \
 	((i) >= 0 && (size_t)(i) < sizeof(table) / sizeof((table)[0]) \
-		 ? (table)[i]                                          \
+		 ? (table)[i]                                         \
 		 : "?")
 
 static const char *op_name(const struct adv_ast *n)
@@ -451,57 +461,57 @@ struct flag_name {
 };
 
 static const struct flag_name flag_names[] = {
-	{ ADV_ASTF_DISTINCT, "distinct" },
-	{ ADV_ASTF_DISTINCT_ON, "distinct-on" },
-	{ ADV_ASTF_ALL, "all" },
-	{ ADV_ASTF_TOP, "top" },
-	{ ADV_ASTF_CALC_FOUND_ROWS, "calc-found-rows" },
-	{ ADV_ASTF_STRAIGHT_JOIN, "straight-join" },
-	{ ADV_ASTF_FOR_UPDATE, "for-update" },
-	{ ADV_ASTF_VALUES, "values" },
-	{ ADV_ASTF_REPLACE, "replace" },
-	{ ADV_ASTF_ON_CONFLICT, "on-conflict" },
-	{ ADV_ASTF_DEFAULT_VALUES, "default-values" },
-	{ ADV_ASTF_TEMPORARY, "temporary" },
-	{ ADV_ASTF_IF_NOT_EXISTS, "if-not-exists" },
-	{ ADV_ASTF_IF_EXISTS, "if-exists" },
-	{ ADV_ASTF_AS_SELECT, "as-select" },
-	{ ADV_ASTF_PARTITIONED, "partitioned" },
-	{ ADV_ASTF_LIKE, "like" },
-	{ ADV_ASTF_ONLY, "only" },
-	{ ADV_ASTF_UNIQUE, "unique" },
-	{ ADV_ASTF_CONCURRENTLY, "concurrently" },
-	{ ADV_ASTF_CASCADE, "cascade" },
-	{ ADV_ASTF_OR_REPLACE, "or-replace" },
-	{ ADV_ASTF_FULL, "full" },
-	{ ADV_ASTF_ANALYZE_ONLY, "analyze-only" },
-	{ ADV_ASTF_LOCAL, "local" },
-	{ ADV_ASTF_RESET, "reset" },
-	{ ADV_ASTF_NATURAL, "natural" },
-	{ ADV_ASTF_CROSS, "cross" },
-	{ ADV_ASTF_LATERAL, "lateral" },
-	{ ADV_ASTF_RECURSIVE, "recursive" },
-	{ ADV_ASTF_NEGATED, "not" },
-	{ ADV_ASTF_NATIONAL, "national" },
+	{ADV_ASTF_DISTINCT, "distinct"},
+	{ADV_ASTF_DISTINCT_ON, "distinct-on"},
+	{ADV_ASTF_ALL, "all"},
+	{ADV_ASTF_TOP, "top"},
+	{ADV_ASTF_CALC_FOUND_ROWS, "calc-found-rows"},
+	{ADV_ASTF_STRAIGHT_JOIN, "straight-join"},
+	{ADV_ASTF_FOR_UPDATE, "for-update"},
+	{ADV_ASTF_VALUES, "values"},
+	{ADV_ASTF_REPLACE, "replace"},
+	{ADV_ASTF_ON_CONFLICT, "on-conflict"},
+	{ADV_ASTF_DEFAULT_VALUES, "default-values"},
+	{ADV_ASTF_TEMPORARY, "temporary"},
+	{ADV_ASTF_IF_NOT_EXISTS, "if-not-exists"},
+	{ADV_ASTF_IF_EXISTS, "if-exists"},
+	{ADV_ASTF_AS_SELECT, "as-select"},
+	{ADV_ASTF_PARTITIONED, "partitioned"},
+	{ADV_ASTF_LIKE, "like"},
+	{ADV_ASTF_ONLY, "only"},
+	{ADV_ASTF_UNIQUE, "unique"},
+	{ADV_ASTF_CONCURRENTLY, "concurrently"},
+	{ADV_ASTF_CASCADE, "cascade"},
+	{ADV_ASTF_OR_REPLACE, "or-replace"},
+	{ADV_ASTF_FULL, "full"},
+	{ADV_ASTF_ANALYZE_ONLY, "analyze-only"},
+	{ADV_ASTF_LOCAL, "local"},
+	{ADV_ASTF_RESET, "reset"},
+	{ADV_ASTF_NATURAL, "natural"},
+	{ADV_ASTF_CROSS, "cross"},
+	{ADV_ASTF_LATERAL, "lateral"},
+	{ADV_ASTF_RECURSIVE, "recursive"},
+	{ADV_ASTF_NEGATED, "not"},
+	{ADV_ASTF_NATIONAL, "national"},
 };
 
 static const struct flag_name flag2_names[] = {
-	{ ADV_AST2_SYMMETRIC, "symmetric" },
-	{ ADV_AST2_AGG_STAR, "agg-star" },
-	{ ADV_AST2_WINDOW, "window" },
-	{ ADV_AST2_AGGREGATE, "aggregate" },
-	{ ADV_AST2_BUILTIN, "builtin" },
-	{ ADV_AST2_ARRAY, "array" },
-	{ ADV_AST2_IMPLICIT_ALIAS, "implicit-alias" },
-	{ ADV_AST2_NULLS_FIRST, "nulls-first" },
-	{ ADV_AST2_NULLS_LAST, "nulls-last" },
-	{ ADV_AST2_NOT_NULL, "not-null" },
-	{ ADV_AST2_NULL_EXPLICIT, "null" },
-	{ ADV_AST2_PRIMARY_KEY, "primary-key" },
-	{ ADV_AST2_AUTO_INCREMENT, "auto-increment" },
-	{ ADV_AST2_GENERATED, "generated" },
-	{ ADV_AST2_NOT_VALID, "not-valid" },
-	{ ADV_AST2_DEFERRABLE, "deferrable" },
+	{ADV_AST2_SYMMETRIC, "symmetric"},
+	{ADV_AST2_AGG_STAR, "agg-star"},
+	{ADV_AST2_WINDOW, "window"},
+	{ADV_AST2_AGGREGATE, "aggregate"},
+	{ADV_AST2_BUILTIN, "builtin"},
+	{ADV_AST2_ARRAY, "array"},
+	{ADV_AST2_IMPLICIT_ALIAS, "implicit-alias"},
+	{ADV_AST2_NULLS_FIRST, "nulls-first"},
+	{ADV_AST2_NULLS_LAST, "nulls-last"},
+	{ADV_AST2_NOT_NULL, "not-null"},
+	{ADV_AST2_NULL_EXPLICIT, "null"},
+	{ADV_AST2_PRIMARY_KEY, "primary-key"},
+	{ADV_AST2_AUTO_INCREMENT, "auto-increment"},
+	{ADV_AST2_GENERATED, "generated"},
+	{ADV_AST2_NOT_VALID, "not-valid"},
+	{ADV_AST2_DEFERRABLE, "deferrable"},
 };
 
 static void dump_str(struct adv_buf *out, const char *key, const char *s)
@@ -972,5 +982,6 @@ int adv_ast_builtin_function(const char *name, enum adv_sql_dialect dialect)
 	/* pg_catalog functions such as pg_size_pretty, to_tsvector */
 	if (name != NULL && strncmp(name, "pg_", 3) == 0)
 		return 1;
-	return in_sorted(name, builtins, sizeof(builtins) / sizeof(builtins[0]));
+	return in_sorted(name, builtins,
+			 sizeof(builtins) / sizeof(builtins[0]));
 }

@@ -282,12 +282,13 @@ enum adv_ast_kind {
 	ADV_AST_ASSIGN,
 	/*
 	 * A column definition: name, type (see struct adv_ast_type), dflt
-	 * (DEFAULT expression, or a GENERATED column's expression), flags NOT_NULL, NULL_EXPLICIT (written NULL),
-	 * PRIMARY_KEY, UNIQUE, AUTO_INCREMENT (MySQL AUTO_INCREMENT, T-SQL
-	 * IDENTITY, PostgreSQL GENERATED ... AS IDENTITY and serial types),
-	 * GENERATED (a computed column); value (column charset, lower case,
-	 * from CHARACTER SET x / CHARSET x), constraints (its inline
-	 * CONSTRAINT nodes: CHECK, REFERENCES, ...).
+	 * (DEFAULT expression, or a GENERATED column's expression), flags
+	 * NOT_NULL, NULL_EXPLICIT (written NULL), PRIMARY_KEY, UNIQUE,
+	 * AUTO_INCREMENT (MySQL AUTO_INCREMENT, T-SQL IDENTITY, PostgreSQL
+	 * GENERATED ... AS IDENTITY and serial types), GENERATED (a computed
+	 * column); value (column charset, lower case, from CHARACTER SET x /
+	 * CHARSET x), constraints (its inline CONSTRAINT nodes: CHECK,
+	 * REFERENCES, ...).
 	 */
 	ADV_AST_COLDEF,
 	/*
@@ -320,54 +321,101 @@ enum adv_ast_kind {
 	ADV_AST_KIND_COUNT
 };
 
-enum adv_setop { ADV_SETOP_NONE = 0, ADV_SETOP_UNION, ADV_SETOP_INTERSECT,
-		 ADV_SETOP_EXCEPT };
+enum adv_setop {
+	ADV_SETOP_NONE = 0,
+	ADV_SETOP_UNION,
+	ADV_SETOP_INTERSECT,
+	ADV_SETOP_EXCEPT
+};
 
-enum adv_join_type { ADV_JOIN_INNER = 0, ADV_JOIN_LEFT, ADV_JOIN_RIGHT,
-		     ADV_JOIN_FULL, ADV_JOIN_CROSS };
+enum adv_join_type {
+	ADV_JOIN_INNER = 0,
+	ADV_JOIN_LEFT,
+	ADV_JOIN_RIGHT,
+	ADV_JOIN_FULL,
+	ADV_JOIN_CROSS
+};
 
-enum adv_const_type { ADV_CONST_INT = 0, ADV_CONST_FLOAT, ADV_CONST_STRING,
-		      ADV_CONST_NULL, ADV_CONST_BOOL, ADV_CONST_BITS };
+enum adv_const_type {
+	ADV_CONST_INT = 0,
+	ADV_CONST_FLOAT,
+	ADV_CONST_STRING,
+	ADV_CONST_NULL,
+	ADV_CONST_BOOL,
+	ADV_CONST_BITS
+};
 
-enum adv_like_type { ADV_LIKE_LIKE = 0, ADV_LIKE_ILIKE, ADV_LIKE_SIMILAR,
-		     ADV_LIKE_REGEX /* ~, ~*, REGEXP, RLIKE */ };
+enum adv_like_type {
+	ADV_LIKE_LIKE = 0,
+	ADV_LIKE_ILIKE,
+	ADV_LIKE_SIMILAR,
+	ADV_LIKE_REGEX /* ~, ~*, REGEXP, RLIKE */
+};
 
-enum adv_sublink_type { ADV_SUBLINK_EXISTS = 0, ADV_SUBLINK_SCALAR,
-			ADV_SUBLINK_ANY, ADV_SUBLINK_ALL,
-			ADV_SUBLINK_ARRAY };
+enum adv_sublink_type {
+	ADV_SUBLINK_EXISTS = 0,
+	ADV_SUBLINK_SCALAR,
+	ADV_SUBLINK_ANY,
+	ADV_SUBLINK_ALL,
+	ADV_SUBLINK_ARRAY
+};
 
 enum adv_sort_dir { ADV_SORT_DEFAULT = 0, ADV_SORT_ASC, ADV_SORT_DESC };
 
-enum adv_txn_kind { ADV_TXN_BEGIN = 0, ADV_TXN_COMMIT, ADV_TXN_ROLLBACK,
-		    ADV_TXN_SAVEPOINT, ADV_TXN_RELEASE, ADV_TXN_ROLLBACK_TO,
-		    ADV_TXN_PREPARE, ADV_TXN_COMMIT_PREPARED,
-		    ADV_TXN_ROLLBACK_PREPARED };
+enum adv_txn_kind {
+	ADV_TXN_BEGIN = 0,
+	ADV_TXN_COMMIT,
+	ADV_TXN_ROLLBACK,
+	ADV_TXN_SAVEPOINT,
+	ADV_TXN_RELEASE,
+	ADV_TXN_ROLLBACK_TO,
+	ADV_TXN_PREPARE,
+	ADV_TXN_COMMIT_PREPARED,
+	ADV_TXN_ROLLBACK_PREPARED
+};
 
-enum adv_obj_type { ADV_OBJ_OTHER = 0, ADV_OBJ_TABLE, ADV_OBJ_INDEX,
-		    ADV_OBJ_VIEW, ADV_OBJ_MATVIEW, ADV_OBJ_SCHEMA,
-		    ADV_OBJ_DATABASE, ADV_OBJ_SEQUENCE, ADV_OBJ_FUNCTION,
-		    ADV_OBJ_PROCEDURE, ADV_OBJ_TRIGGER, ADV_OBJ_TYPE,
-		    ADV_OBJ_EXTENSION, ADV_OBJ_SYSTEM };
+enum adv_obj_type {
+	ADV_OBJ_OTHER = 0,
+	ADV_OBJ_TABLE,
+	ADV_OBJ_INDEX,
+	ADV_OBJ_VIEW,
+	ADV_OBJ_MATVIEW,
+	ADV_OBJ_SCHEMA,
+	ADV_OBJ_DATABASE,
+	ADV_OBJ_SEQUENCE,
+	ADV_OBJ_FUNCTION,
+	ADV_OBJ_PROCEDURE,
+	ADV_OBJ_TRIGGER,
+	ADV_OBJ_TYPE,
+	ADV_OBJ_EXTENSION,
+	ADV_OBJ_SYSTEM
+};
 
-enum adv_cons_type { ADV_CONS_PRIMARY = 0, ADV_CONS_UNIQUE,
-		     ADV_CONS_FOREIGN, ADV_CONS_CHECK, ADV_CONS_EXCLUSION,
-		     ADV_CONS_NOT_NULL, ADV_CONS_OTHER };
+enum adv_cons_type {
+	ADV_CONS_PRIMARY = 0,
+	ADV_CONS_UNIQUE,
+	ADV_CONS_FOREIGN,
+	ADV_CONS_CHECK,
+	ADV_CONS_EXCLUSION,
+	ADV_CONS_NOT_NULL,
+	ADV_CONS_OTHER
+};
 
 enum adv_alter_type {
 	ADV_ALTER_OTHER = 0,
 	ADV_ALTER_ADD_COLUMN,
 	ADV_ALTER_DROP_COLUMN,
-	ADV_ALTER_COLUMN_TYPE,	   /* ALTER COLUMN TYPE, MySQL MODIFY/CHANGE,
-				      T-SQL ALTER COLUMN x type */
+	ADV_ALTER_COLUMN_TYPE, /* ALTER COLUMN TYPE, MySQL MODIFY/CHANGE,
+				  T-SQL ALTER COLUMN x type */
 	ADV_ALTER_SET_NOT_NULL,
 	ADV_ALTER_DROP_NOT_NULL,
 	ADV_ALTER_SET_DEFAULT,
 	ADV_ALTER_DROP_DEFAULT,
-	ADV_ALTER_ADD_CONSTRAINT,  /* also MySQL ADD PRIMARY KEY / UNIQUE /
-				      FOREIGN KEY */
-	ADV_ALTER_DROP_CONSTRAINT, /* name = constraint; op of the dropped
-				      kind unknown unless DROP PRIMARY KEY /
-				      DROP FOREIGN KEY below */
+	ADV_ALTER_ADD_CONSTRAINT,   /* also MySQL ADD PRIMARY KEY / UNIQUE /
+				       FOREIGN KEY */
+	ADV_ALTER_DROP_CONSTRAINT,  /* name = constraint; op of the dropped
+				       kind unknown unless DROP PRIMARY KEY /
+				       DROP FOREIGN KEY below */
 	ADV_ALTER_DROP_PRIMARY_KEY, /* MySQL DROP PRIMARY KEY */
 	ADV_ALTER_DROP_FOREIGN_KEY, /* MySQL DROP FOREIGN KEY name */
 	ADV_ALTER_VALIDATE_CONSTRAINT,
@@ -386,38 +434,38 @@ enum adv_alter_type {
 };
 
 /* Node flags (which apply is listed with each kind). */
-#define ADV_ASTF_DISTINCT	0x00000001u
-#define ADV_ASTF_DISTINCT_ON	0x00000002u
-#define ADV_ASTF_ALL		0x00000004u
-#define ADV_ASTF_TOP		0x00000008u
+#define ADV_ASTF_DISTINCT	 0x00000001u
+#define ADV_ASTF_DISTINCT_ON	 0x00000002u
+#define ADV_ASTF_ALL		 0x00000004u
+#define ADV_ASTF_TOP		 0x00000008u
 #define ADV_ASTF_CALC_FOUND_ROWS 0x00000010u
-#define ADV_ASTF_STRAIGHT_JOIN	0x00000020u
-#define ADV_ASTF_FOR_UPDATE	0x00000040u
-#define ADV_ASTF_VALUES		0x00000080u
-#define ADV_ASTF_REPLACE	0x00000100u
-#define ADV_ASTF_ON_CONFLICT	0x00000200u
-#define ADV_ASTF_DEFAULT_VALUES 0x00000400u
-#define ADV_ASTF_TEMPORARY	0x00000800u
-#define ADV_ASTF_IF_NOT_EXISTS	0x00001000u
-#define ADV_ASTF_IF_EXISTS	0x00002000u
-#define ADV_ASTF_AS_SELECT	0x00004000u
-#define ADV_ASTF_PARTITIONED	0x00008000u
-#define ADV_ASTF_LIKE		0x00010000u
-#define ADV_ASTF_ONLY		0x00020000u
-#define ADV_ASTF_UNIQUE		0x00040000u
-#define ADV_ASTF_CONCURRENTLY	0x00080000u
-#define ADV_ASTF_CASCADE	0x00100000u
-#define ADV_ASTF_OR_REPLACE	0x00200000u
-#define ADV_ASTF_FULL		0x00400000u
-#define ADV_ASTF_ANALYZE_ONLY	0x00800000u
-#define ADV_ASTF_LOCAL		0x01000000u
-#define ADV_ASTF_RESET		0x02000000u
-#define ADV_ASTF_NATURAL	0x04000000u
-#define ADV_ASTF_CROSS		0x08000000u
-#define ADV_ASTF_LATERAL	0x10000000u
-#define ADV_ASTF_RECURSIVE	0x20000000u
-#define ADV_ASTF_NEGATED	0x40000000u
-#define ADV_ASTF_NATIONAL	0x80000000u
+#define ADV_ASTF_STRAIGHT_JOIN	 0x00000020u
+#define ADV_ASTF_FOR_UPDATE	 0x00000040u
+#define ADV_ASTF_VALUES		 0x00000080u
+#define ADV_ASTF_REPLACE	 0x00000100u
+#define ADV_ASTF_ON_CONFLICT	 0x00000200u
+#define ADV_ASTF_DEFAULT_VALUES	 0x00000400u
+#define ADV_ASTF_TEMPORARY	 0x00000800u
+#define ADV_ASTF_IF_NOT_EXISTS	 0x00001000u
+#define ADV_ASTF_IF_EXISTS	 0x00002000u
+#define ADV_ASTF_AS_SELECT	 0x00004000u
+#define ADV_ASTF_PARTITIONED	 0x00008000u
+#define ADV_ASTF_LIKE		 0x00010000u
+#define ADV_ASTF_ONLY		 0x00020000u
+#define ADV_ASTF_UNIQUE		 0x00040000u
+#define ADV_ASTF_CONCURRENTLY	 0x00080000u
+#define ADV_ASTF_CASCADE	 0x00100000u
+#define ADV_ASTF_OR_REPLACE	 0x00200000u
+#define ADV_ASTF_FULL		 0x00400000u
+#define ADV_ASTF_ANALYZE_ONLY	 0x00800000u
+#define ADV_ASTF_LOCAL		 0x01000000u
+#define ADV_ASTF_RESET		 0x02000000u
+#define ADV_ASTF_NATURAL	 0x04000000u
+#define ADV_ASTF_CROSS		 0x08000000u
+#define ADV_ASTF_LATERAL	 0x10000000u
+#define ADV_ASTF_RECURSIVE	 0x20000000u
+#define ADV_ASTF_NEGATED	 0x40000000u
+#define ADV_ASTF_NATIONAL	 0x80000000u
 /* flags2: the rest */
 #define ADV_AST2_SYMMETRIC	0x0001u
 #define ADV_AST2_AGG_STAR	0x0002u
@@ -447,8 +495,8 @@ enum adv_type_class {
 	ADV_TYPE_OTHER = 0,
 	ADV_TYPE_SMALLINT, /* int2, smallint, tinyint */
 	ADV_TYPE_MEDIUMINT,
-	ADV_TYPE_INT,	   /* int, integer, int4 */
-	ADV_TYPE_BIGINT,   /* int8, bigint */
+	ADV_TYPE_INT,	 /* int, integer, int4 */
+	ADV_TYPE_BIGINT, /* int8, bigint */
 	ADV_TYPE_SMALLSERIAL,
 	ADV_TYPE_SERIAL,
 	ADV_TYPE_BIGSERIAL,
@@ -469,7 +517,7 @@ enum adv_type_class {
 	ADV_TYPE_BINARY,      /* bytea, blob, varbinary, binary */
 	ADV_TYPE_UUID,
 	ADV_TYPE_JSON,
-	ADV_TYPE_ENUM,	      /* MySQL ENUM(...), SET(...) */
+	ADV_TYPE_ENUM, /* MySQL ENUM(...), SET(...) */
 	ADV_TYPE_INTERVAL
 };
 
@@ -549,8 +597,7 @@ struct adv_ast *adv_ast_new(struct adv_ast_arena *a, enum adv_ast_kind kind,
 char *adv_ast_strdup(struct adv_ast_arena *a, const char *s);
 char *adv_ast_strndup(struct adv_ast_arena *a, const char *s, size_t n);
 /* The same, folded to lower case (ASCII). */
-char *adv_ast_strndup_lower(struct adv_ast_arena *a, const char *s,
-			    size_t n);
+char *adv_ast_strndup_lower(struct adv_ast_arena *a, const char *s, size_t n);
 
 /* Appends item to the list at *head (item->next must be NULL). */
 void adv_ast_append(struct adv_ast **head, struct adv_ast *item);

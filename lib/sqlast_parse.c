@@ -190,8 +190,8 @@ static void fail_with(struct parser *ps, const struct adv_sql_token *t,
 		snprintf(msg, cap, "%s at or near \"", what);
 		len = strlen(msg);
 		for (i = 0; i < n; i++)
-			msg[len++] = s[i] < 0x20 || s[i] == 0x7f ? '?'
-								 : (char)s[i];
+			msg[len++] =
+				s[i] < 0x20 || s[i] == 0x7f ? '?' : (char)s[i];
 		msg[len++] = '"';
 		msg[len] = '\0';
 	}
@@ -390,53 +390,146 @@ struct keyword {
 };
 
 static const struct keyword reserved_words[] = {
-	{"all", 1},	    {"alter", 1},	{"analyze", 0},
-	{"and", 1},	    {"apply", 0},	{"as", 1},
-	{"asc", 0},	    {"backup", 0},	{"begin", 0},
-	{"between", 1},	    {"break", 0},	{"bulk", 0},
-	{"by", 1},	    {"call", 0},	{"case", 1},
-	{"checkpoint", 0},  {"close", 0},	{"collate", 0},
-	{"commit", 0},	    {"continue", 0},	{"create", 1},
-	{"cross", 1},	    {"dbcc", 0},	{"deallocate", 0},
-	{"declare", 0},	    {"delete", 1},	{"deny", 0},
-	{"desc", 0},	    {"describe", 0},	{"distinct", 1},
-	{"distinctrow", 0}, {"div", 0},		{"do", 0},
-	{"drop", 1},	    {"else", 1},	{"elseif", 1},
-	{"end", 0},	    {"escape", 0},	{"except", 1},
-	{"exec", 0},	    {"execute", 0},	{"exists", 1},
-	{"explain", 0},	    {"fetch", 0},	{"flush", 0},
-	{"for", 1},	    {"force", 0},	{"from", 1},
-	{"full", 0},	    {"go", 0},		{"goto", 0},
-	{"grant", 0},	    {"group", 1},	{"handler", 0},
-	{"having", 1},	    {"if", 0},		{"ignore", 0},
-	{"in", 1},	    {"inner", 1},	{"insert", 1},
-	{"intersect", 1},   {"into", 1},	{"is", 1},
-	{"iterate", 0},	    {"join", 1},	{"kill", 0},
-	{"lateral", 0},	    {"leave", 0},	{"left", 1},
-	{"like", 1},	    {"limit", 1},	{"load", 0},
-	{"lock", 0},	    {"loop", 0},	{"merge", 0},
-	{"minus", 0},	    {"mod", 0},		{"natural", 1},
-	{"not", 1},	    {"null", 1},	{"offset", 0},
-	{"on", 1},	    {"open", 0},	{"optimize", 0},
-	{"option", 0},	    {"or", 1},		{"order", 1},
-	{"outer", 1},	    {"output", 0},	{"partition", 0},
-	{"pivot", 0},	    {"print", 0},	{"procedure", 0},
-	{"purge", 0},	    {"raiserror", 0},	{"reconfigure", 0},
-	{"regexp", 1},	    {"release", 0},	{"rename", 0},
-	{"repeat", 0},	    {"replace", 0},	{"resignal", 0},
-	{"restore", 0},	    {"return", 0},	{"returning", 0},
-	{"revoke", 0},	    {"right", 1},	{"rlike", 1},
-	{"rollback", 0},    {"save", 0},	{"savepoint", 0},
-	{"select", 1},	    {"set", 1},		{"show", 0},
-	{"shutdown", 0},    {"signal", 0},	{"sounds", 0},
-	{"start", 0},	    {"straight_join", 1}, {"table", 1},
-	{"tablesample", 0}, {"then", 1},	{"throw", 0},
-	{"top", 0},	    {"truncate", 0},	{"union", 1},
-	{"unlock", 0},	    {"unpivot", 0},	{"until", 0},
-	{"update", 1},	    {"use", 0},		{"using", 1},
-	{"values", 1},	    {"waitfor", 0},	{"when", 1},
-	{"where", 1},	    {"while", 0},	{"window", 0},
-	{"with", 1},	    {"xor", 1},
+	{"all", 1},
+	{"alter", 1},
+	{"analyze", 0},
+	{"and", 1},
+	{"apply", 0},
+	{"as", 1},
+	{"asc", 0},
+	{"backup", 0},
+	{"begin", 0},
+	{"between", 1},
+	{"break", 0},
+	{"bulk", 0},
+	{"by", 1},
+	{"call", 0},
+	{"case", 1},
+	{"checkpoint", 0},
+	{"close", 0},
+	{"collate", 0},
+	{"commit", 0},
+	{"continue", 0},
+	{"create", 1},
+	{"cross", 1},
+	{"dbcc", 0},
+	{"deallocate", 0},
+	{"declare", 0},
+	{"delete", 1},
+	{"deny", 0},
+	{"desc", 0},
+	{"describe", 0},
+	{"distinct", 1},
+	{"distinctrow", 0},
+	{"div", 0},
+	{"do", 0},
+	{"drop", 1},
+	{"else", 1},
+	{"elseif", 1},
+	{"end", 0},
+	{"escape", 0},
+	{"except", 1},
+	{"exec", 0},
+	{"execute", 0},
+	{"exists", 1},
+	{"explain", 0},
+	{"fetch", 0},
+	{"flush", 0},
+	{"for", 1},
+	{"force", 0},
+	{"from", 1},
+	{"full", 0},
+	{"go", 0},
+	{"goto", 0},
+	{"grant", 0},
+	{"group", 1},
+	{"handler", 0},
+	{"having", 1},
+	{"if", 0},
+	{"ignore", 0},
+	{"in", 1},
+	{"inner", 1},
+	{"insert", 1},
+	{"intersect", 1},
+	{"into", 1},
+	{"is", 1},
+	{"iterate", 0},
+	{"join", 1},
+	{"kill", 0},
+	{"lateral", 0},
+	{"leave", 0},
+	{"left", 1},
+	{"like", 1},
+	{"limit", 1},
+	{"load", 0},
+	{"lock", 0},
+	{"loop", 0},
+	{"merge", 0},
+	{"minus", 0},
+	{"mod", 0},
+	{"natural", 1},
+	{"not", 1},
+	{"null", 1},
+	{"offset", 0},
+	{"on", 1},
+	{"open", 0},
+	{"optimize", 0},
+	{"option", 0},
+	{"or", 1},
+	{"order", 1},
+	{"outer", 1},
+	{"output", 0},
+	{"partition", 0},
+	{"pivot", 0},
+	{"print", 0},
+	{"procedure", 0},
+	{"purge", 0},
+	{"raiserror", 0},
+	{"reconfigure", 0},
+	{"regexp", 1},
+	{"release", 0},
+	{"rename", 0},
+	{"repeat", 0},
+	{"replace", 0},
+	{"resignal", 0},
+	{"restore", 0},
+	{"return", 0},
+	{"returning", 0},
+	{"revoke", 0},
+	{"right", 1},
+	{"rlike", 1},
+	{"rollback", 0},
+	{"save", 0},
+	{"savepoint", 0},
+	{"select", 1},
+	{"set", 1},
+	{"show", 0},
+	{"shutdown", 0},
+	{"signal", 0},
+	{"sounds", 0},
+	{"start", 0},
+	{"straight_join", 1},
+	{"table", 1},
+	{"tablesample", 0},
+	{"then", 1},
+	{"throw", 0},
+	{"top", 0},
+	{"truncate", 0},
+	{"union", 1},
+	{"unlock", 0},
+	{"unpivot", 0},
+	{"until", 0},
+	{"update", 1},
+	{"use", 0},
+	{"using", 1},
+	{"values", 1},
+	{"waitfor", 0},
+	{"when", 1},
+	{"where", 1},
+	{"while", 0},
+	{"window", 0},
+	{"with", 1},
+	{"xor", 1},
 };
 
 static int keyword_cmp(const void *key, const void *elem)
@@ -497,20 +590,19 @@ static int word_in(const struct parser *ps, const struct adv_sql_token *t,
  * that starts with a CTE needs a ';' before it.
  */
 static const char *const ms_stmt_words[] = {
-	"select",   "insert",	   "update",	 "delete",   "merge",
-	"create",   "alter",	   "drop",	 "truncate", "declare",
-	"set",	    "exec",	   "execute",	 "if",	     "while",
-	"begin",    "end",	   "else",	 "commit",   "rollback",
-	"save",	    "print",	   "return",	 "use",	     "open",
-	"close",    "fetch",	   "deallocate", "raiserror", "throw",
-	"waitfor",  "break",	   "continue",	 "goto",     "grant",
-	"revoke",   "deny",	   "dbcc",	 "backup",   "restore",
-	"bulk",	    "checkpoint", "kill",	 "reconfigure", "shutdown",
-	"go",	    "enable",	   "disable",	 "revert",
-	"readtext", "writetext",  "updatetext", NULL};
+	"select",    "insert",	   "update",	 "delete",	"merge",
+	"create",    "alter",	   "drop",	 "truncate",	"declare",
+	"set",	     "exec",	   "execute",	 "if",		"while",
+	"begin",     "end",	   "else",	 "commit",	"rollback",
+	"save",	     "print",	   "return",	 "use",		"open",
+	"close",     "fetch",	   "deallocate", "raiserror",	"throw",
+	"waitfor",   "break",	   "continue",	 "goto",	"grant",
+	"revoke",    "deny",	   "dbcc",	 "backup",	"restore",
+	"bulk",	     "checkpoint", "kill",	 "reconfigure", "shutdown",
+	"go",	     "enable",	   "disable",	 "revert",	"readtext",
+	"writetext", "updatetext", NULL};
 
-static int ms_stmt_start(const struct parser *ps,
-			 const struct adv_sql_token *t)
+static int ms_stmt_start(const struct parser *ps, const struct adv_sql_token *t)
 {
 	return ps->dialect == ADV_DIALECT_MS && word_in(ps, t, ms_stmt_words);
 }
@@ -593,10 +685,18 @@ static char *parse_ident(struct parser *ps)
 	return ident_text(ps, t);
 }
 
+/* A name where a reserved word cannot be one: a column to assign, a
+ * column in a list, the first part of a table name. */
+static char *parse_name(struct parser *ps)
+{
+	if (is_hard_reserved(ps, cur(ps)))
+		fail_here(ps);
+	return parse_ident(ps);
+}
+
 /* A name that is not a reserved word (a label, an alias, a name in a
  * T-SQL statement that may be followed by the next statement). */
-static int is_plain_name(const struct parser *ps,
-			 const struct adv_sql_token *t)
+static int is_plain_name(const struct parser *ps, const struct adv_sql_token *t)
 {
 	return t->kind == ADV_TOK_QIDENT ||
 	       (t->kind == ADV_TOK_WORD && !is_reserved(ps, t));
@@ -613,7 +713,7 @@ static void parse_qname(struct parser *ps, struct qname *q)
 {
 	q->first = cur(ps);
 	q->n = 0;
-	q->part[q->n++] = parse_ident(ps);
+	q->part[q->n++] = parse_name(ps);
 	while (q->n < 4 && is_op(ps, ".") && !is_op_at(ps, 1, "*")) {
 		advance(ps);
 		if (ps->dialect == ADV_DIALECT_MS && is_op(ps, ".")) {
@@ -849,7 +949,8 @@ static void parse_type(struct parser *ps, struct adv_ast_type *ty)
 		} else {
 			advance(ps);
 			if (cur(ps)->kind == ADV_TOK_NUMBER) {
-				long v = strtol(tok_text(ps, cur(ps)), NULL, 10);
+				long v =
+					strtol(tok_text(ps, cur(ps)), NULL, 10);
 
 				ty->len = v > INT_MAX ? INT_MAX : (int)v;
 				advance(ps);
@@ -934,7 +1035,8 @@ static int binop_prec(const struct parser *ps, const struct adv_sql_token *t)
 		if (my && tok_word(ps, t, "sounds") &&
 		    tok_word(ps, t + 1, "like"))
 			return P_CMP;
-		if (my && tok_word(ps, t, "member") && tok_word(ps, t + 1, "of"))
+		if (my && tok_word(ps, t, "member") &&
+		    tok_word(ps, t + 1, "of"))
 			return P_CMP;
 		if (tok_word(ps, t, "not") &&
 		    (tok_word(ps, t + 1, "in") || tok_word(ps, t + 1, "like") ||
@@ -1104,7 +1206,8 @@ static struct adv_ast *number_const(struct parser *ps)
 		if (s[i] == '.' || s[i] == 'e' || s[i] == 'E')
 			type = ADV_CONST_FLOAT;
 	}
-	return const_node(ps, t, type, adv_ast_strndup(ps->arena, s, t->length));
+	return const_node(ps, t, type,
+			  adv_ast_strndup(ps->arena, s, t->length));
 }
 
 /* A string literal; MySQL joins adjacent literals ('a' 'b' is 'ab'). */
@@ -1208,7 +1311,8 @@ static struct adv_ast *parse_cast(struct parser *ps)
 {
 	const struct adv_sql_token *t = cur(ps);
 	struct adv_ast *c = new_node(ps, ADV_AST_CAST, t);
-	int convert = tok_word(ps, t, "convert") || tok_word(ps, t, "try_convert");
+	int convert =
+		tok_word(ps, t, "convert") || tok_word(ps, t, "try_convert");
 
 	advance(ps);
 	expect_op(ps, "(");
@@ -1240,14 +1344,27 @@ static struct adv_ast *parse_cast(struct parser *ps)
 	return c;
 }
 
-static const char *const interval_units[] = {
-	"microsecond",	      "second",		   "minute",
-	"hour",		      "day",		   "week",
-	"month",	      "quarter",	   "year",
-	"second_microsecond", "minute_microsecond", "minute_second",
-	"hour_microsecond",   "hour_second",	   "hour_minute",
-	"day_microsecond",    "day_second",	   "day_minute",
-	"day_hour",	      "year_month",	   NULL};
+static const char *const interval_units[] = {"microsecond",
+					     "second",
+					     "minute",
+					     "hour",
+					     "day",
+					     "week",
+					     "month",
+					     "quarter",
+					     "year",
+					     "second_microsecond",
+					     "minute_microsecond",
+					     "minute_second",
+					     "hour_microsecond",
+					     "hour_second",
+					     "hour_minute",
+					     "day_microsecond",
+					     "day_second",
+					     "day_minute",
+					     "day_hour",
+					     "year_month",
+					     NULL};
 
 /* MySQL INTERVAL expr unit: EXPR "interval" with the unit as name. */
 static struct adv_ast *parse_interval(struct parser *ps)
@@ -1287,7 +1404,8 @@ static void parse_over(struct parser *ps, struct adv_ast *f)
 	if (is_kw(ps, "order") && is_kw_at(ps, 1, "by")) {
 		advance(ps);
 		advance(ps);
-		f->order = parse_sort_list(ps);
+		/* after the aggregate's own ORDER BY, if any */
+		append_list(&f->order, parse_sort_list(ps));
 	}
 	while (!is_op(ps, ")")) {
 		if (at_end(ps))
@@ -1300,10 +1418,17 @@ static void parse_over(struct parser *ps, struct adv_ast *f)
 	advance(ps);
 }
 
-static const char *const datepart_functions[] = {
-	"dateadd",	"datediff",	 "datediff_big", "datepart",
-	"datename",	"datetrunc",	 "date_bucket",	 "timestampdiff",
-	"timestampadd", "get_format",	 NULL};
+static const char *const datepart_functions[] = {"dateadd",
+						 "datediff",
+						 "datediff_big",
+						 "datepart",
+						 "datename",
+						 "datetrunc",
+						 "date_bucket",
+						 "timestampdiff",
+						 "timestampadd",
+						 "get_format",
+						 NULL};
 
 /* A function's arguments after its '(' up to and with the ')'. */
 static void parse_func_args(struct parser *ps, struct adv_ast *f)
@@ -1370,9 +1495,10 @@ static void parse_func_args(struct parser *ps, struct adv_ast *f)
 
 		for (i = 0; datepart_functions[i] != NULL; i++) {
 			if (strcmp(name, datepart_functions[i]) == 0) {
-				list_add(&l, const_node(ps, cur(ps),
-							ADV_CONST_STRING,
-							tok_lower(ps, cur(ps))));
+				list_add(&l,
+					 const_node(ps, cur(ps),
+						    ADV_CONST_STRING,
+						    tok_lower(ps, cur(ps))));
 				advance(ps);
 				advance(ps);
 				break;
@@ -1475,8 +1601,10 @@ static struct adv_ast *parse_match(struct parser *ps)
 
 /* Functions written without parentheses. */
 static const char *const niladic_functions[] = {
-	"current_timestamp", "current_date", "current_time", "current_user",
-	"localtime",	     "localtimestamp", "utc_date",	  "utc_time",
+	"current_timestamp", "current_date",
+	"current_time",	     "current_user",
+	"localtime",	     "localtimestamp",
+	"utc_date",	     "utc_time",
 	"utc_timestamp",     NULL};
 static const char *const ms_niladic_functions[] = {"session_user",
 						   "system_user", "user", NULL};
@@ -1607,9 +1735,9 @@ static struct adv_ast *parse_word_primary(struct parser *ps)
 	}
 	if (tok_word(ps, t, "case"))
 		return parse_case(ps);
-	if (paren && (tok_word(ps, t, "cast") || tok_word(ps, t, "try_cast") ||
-		      tok_word(ps, t, "convert") ||
-		      tok_word(ps, t, "try_convert")))
+	if (paren &&
+	    (tok_word(ps, t, "cast") || tok_word(ps, t, "try_cast") ||
+	     tok_word(ps, t, "convert") || tok_word(ps, t, "try_convert")))
 		return parse_cast(ps);
 	if (tok_word(ps, t, "exists")) {
 		struct adv_ast *s = new_node(ps, ADV_AST_SUBLINK, t);
@@ -1622,9 +1750,8 @@ static struct adv_ast *parse_word_primary(struct parser *ps)
 		return s;
 	}
 	if (my && tok_word(ps, t, "interval") &&
-	    (!paren ||
-	     word_in(ps, &ps->toks[after_parens(ps, ps->pos + 1)],
-		     interval_units)))
+	    (!paren || word_in(ps, &ps->toks[after_parens(ps, ps->pos + 1)],
+			       interval_units)))
 		return parse_interval(ps);
 	if ((tok_word(ps, t, "date") || tok_word(ps, t, "time") ||
 	     tok_word(ps, t, "timestamp")) &&
@@ -1697,8 +1824,8 @@ static struct adv_ast *parse_primary(struct parser *ps)
 	case ADV_TOK_PARAM: {
 		struct adv_ast *p = new_node(ps, ADV_AST_PARAM, t);
 
-		p->value = adv_ast_strndup(ps->arena, tok_text(ps, t),
-					   t->length);
+		p->value =
+			adv_ast_strndup(ps->arena, tok_text(ps, t), t->length);
 		advance(ps);
 		return p;
 	}
@@ -1874,8 +2001,7 @@ static struct adv_ast *parse_in(struct parser *ps, struct adv_ast *left,
 }
 
 /* A comparison-level operator after left: =, IS, IN, LIKE, ... */
-static struct adv_ast *parse_comparison(struct parser *ps,
-					struct adv_ast *left)
+static struct adv_ast *parse_comparison(struct parser *ps, struct adv_ast *left)
 {
 	const struct adv_sql_token *t = cur(ps);
 	int negated = 0;
@@ -2063,7 +2189,7 @@ static struct adv_ast *parse_column_list(struct parser *ps)
 	do {
 		struct adv_ast *c = new_node(ps, ADV_AST_COLUMN, cur(ps));
 
-		c->name = parse_ident(ps);
+		c->name = parse_name(ps);
 		/* a qualified name in an INSERT list: keep the column */
 		while (accept_op(ps, ".")) {
 			c->qual = c->name;
@@ -2128,8 +2254,8 @@ static void parse_alias(struct parser *ps, struct adv_ast *n, int strings)
 /* T-SQL compound assignment operators: SET @x += 1. */
 static int is_assign_op(const struct parser *ps, const struct adv_sql_token *t)
 {
-	static const char *const ops[] = {"=",	"+=", "-=", "*=", "/=",
-					  "%=", "&=", "|=", "^=", NULL};
+	static const char *const ops[] = {
+		"=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", NULL};
 	size_t i;
 
 	for (i = 0; ops[i] != NULL; i++) {
@@ -2210,7 +2336,7 @@ static struct adv_ast *parse_top(struct parser *ps)
 }
 
 static const char *const outfile_words[] = {
-	"fields",   "columns", "terminated", "by",    "optionally",
+	"fields",   "columns", "terminated", "by",	 "optionally",
 	"enclosed", "escaped", "lines",	     "starting", NULL};
 
 /*
@@ -2260,14 +2386,32 @@ static struct adv_ast *parse_into(struct parser *ps)
 }
 
 /* Words that are T-SQL table hints in WITH (...) or t (nolock). */
-static const char *const ms_table_hints[] = {
-	"nolock",     "readuncommitted", "readcommitted", "readcommittedlock",
-	"repeatableread", "serializable", "holdlock",	   "updlock",
-	"xlock",      "tablock",	 "tablockx",	   "paglock",
-	"rowlock",    "nowait",		 "readpast",	   "snapshot",
-	"index",      "forceseek",	 "forcescan",	   "noexpand",
-	"keepidentity", "keepdefaults",	 "ignore_constraints",
-	"ignore_triggers", "spatial_window_max_cells", NULL};
+static const char *const ms_table_hints[] = {"nolock",
+					     "readuncommitted",
+					     "readcommitted",
+					     "readcommittedlock",
+					     "repeatableread",
+					     "serializable",
+					     "holdlock",
+					     "updlock",
+					     "xlock",
+					     "tablock",
+					     "tablockx",
+					     "paglock",
+					     "rowlock",
+					     "nowait",
+					     "readpast",
+					     "snapshot",
+					     "index",
+					     "forceseek",
+					     "forcescan",
+					     "noexpand",
+					     "keepidentity",
+					     "keepdefaults",
+					     "ignore_constraints",
+					     "ignore_triggers",
+					     "spatial_window_max_cells",
+					     NULL};
 
 /* T-SQL table hints: (NOLOCK, INDEX(ix), INDEX = ix, ...) at '('. */
 static struct adv_ast *parse_ms_hints(struct parser *ps)
@@ -2324,7 +2468,8 @@ static struct adv_ast *parse_my_index_hints(struct parser *ps)
 {
 	struct list l = {NULL, NULL};
 
-	while ((is_kw(ps, "use") || is_kw(ps, "force") || is_kw(ps, "ignore")) &&
+	while ((is_kw(ps, "use") || is_kw(ps, "force") ||
+		is_kw(ps, "ignore")) &&
 	       (is_kw_at(ps, 1, "index") || is_kw_at(ps, 1, "key"))) {
 		const struct adv_sql_token *t = cur(ps);
 		struct adv_ast *h = new_node(ps, ADV_AST_HINT, t);
@@ -2402,7 +2547,8 @@ static void parse_table_suffix(struct parser *ps, struct adv_ast *n)
 	if (ms && ms_legacy_hint_at(ps))
 		list_add(&hints, parse_ms_hints(ps));
 	parse_alias(ps, n, 0);
-	if ((n->kind == ADV_AST_SUBQUERY || n->kind == ADV_AST_FUNCTION_TABLE) &&
+	if ((n->kind == ADV_AST_SUBQUERY ||
+	     n->kind == ADV_AST_FUNCTION_TABLE) &&
 	    n->alias != NULL && is_op(ps, "("))
 		n->cols = parse_column_list(ps);
 	if (ms && accept_kw(ps, "tablesample")) {
@@ -2442,8 +2588,8 @@ static struct adv_ast *parse_table_primary(struct parser *ps)
 			advance(ps);
 			n = parse_table_ref(ps);
 			while (is_op(ps, ",")) {
-				struct adv_ast *j = new_at(ps, ADV_AST_JOIN,
-							   n->loc);
+				struct adv_ast *j =
+					new_at(ps, ADV_AST_JOIN, n->loc);
 
 				advance(ps);
 				j->op = ADV_JOIN_CROSS;
@@ -2476,7 +2622,8 @@ static struct adv_ast *parse_table_primary(struct parser *ps)
 			n->schema = qname_schema(&q);
 			n->args = try_parse(ps, func_table_args_fn, NULL, &ok);
 			if (!ok)
-				skip_parens(ps); /* JSON_TABLE(... COLUMNS ...) */
+				skip_parens(
+					ps); /* JSON_TABLE(... COLUMNS ...) */
 		} else {
 			n = table_from_qname(ps, &q);
 		}
@@ -2500,7 +2647,6 @@ static struct adv_ast *parse_table_ref(struct parser *ps)
 	int ms = ps->dialect == ADV_DIALECT_MS;
 
 	for (;;) {
-		const struct adv_sql_token *t = cur(ps);
 		struct adv_ast *j;
 		int op = ADV_JOIN_INNER;
 		unsigned flags = 0;
@@ -2511,12 +2657,14 @@ static struct adv_ast *parse_table_ref(struct parser *ps)
 			flags |= ADV_ASTF_NATURAL;
 		if (accept_kw(ps, "inner")) {
 			op = ADV_JOIN_INNER;
-		} else if (ms && is_kw(ps, "cross") && is_kw_at(ps, 1, "apply")) {
+		} else if (ms && is_kw(ps, "cross") &&
+			   is_kw_at(ps, 1, "apply")) {
 			advance(ps);
 			advance(ps);
 			flags |= ADV_ASTF_CROSS | ADV_ASTF_LATERAL;
 			apply = 1;
-		} else if (ms && is_kw(ps, "outer") && is_kw_at(ps, 1, "apply")) {
+		} else if (ms && is_kw(ps, "outer") &&
+			   is_kw_at(ps, 1, "apply")) {
 			advance(ps);
 			advance(ps);
 			op = ADV_JOIN_LEFT;
@@ -2608,9 +2756,14 @@ static struct adv_ast *parse_query_options(struct parser *ps)
 
 				for (; ps->pos < end; advance(ps)) {
 					if (cur(ps)->kind == ADV_TOK_STRING)
-						list_add(&args,
-							 const_node(ps, cur(ps), ADV_CONST_STRING,
-								    string_text(ps, cur(ps))));
+						list_add(
+							&args,
+							const_node(
+								ps, cur(ps),
+								ADV_CONST_STRING,
+								string_text(
+									ps,
+									cur(ps))));
 				}
 				continue;
 			}
@@ -2629,11 +2782,22 @@ static struct adv_ast *parse_query_options(struct parser *ps)
 }
 
 /* T-SQL FOR XML/JSON/BROWSE after a query: skipped. */
-static const char *const for_xml_words[] = {
-	"raw",	   "auto",     "explicit", "path",	   "type",
-	"root",	   "elements", "binary",   "base64",	   "xmldata",
-	"xmlschema", "xsinil", "absent",   "without_array_wrapper",
-	"include_null_values", NULL};
+static const char *const for_xml_words[] = {"raw",
+					    "auto",
+					    "explicit",
+					    "path",
+					    "type",
+					    "root",
+					    "elements",
+					    "binary",
+					    "base64",
+					    "xmldata",
+					    "xmlschema",
+					    "xsinil",
+					    "absent",
+					    "without_array_wrapper",
+					    "include_null_values",
+					    NULL};
 
 static void skip_for_xml(struct parser *ps)
 {
@@ -2677,8 +2841,8 @@ static void parse_query_tail(struct parser *ps, struct adv_ast *q)
 			q->offset = parse_expr(ps);
 			if (!accept_kw(ps, "rows"))
 				expect_kw(ps, "row");
-		} else if (is_kw(ps, "fetch") &&
-			   (is_kw_at(ps, 1, "first") || is_kw_at(ps, 1, "next"))) {
+		} else if (is_kw(ps, "fetch") && (is_kw_at(ps, 1, "first") ||
+						  is_kw_at(ps, 1, "next"))) {
 			advance(ps);
 			advance(ps);
 			q->limit = parse_expr(ps);
@@ -2690,8 +2854,8 @@ static void parse_query_tail(struct parser *ps, struct adv_ast *q)
 			}
 		} else if (my && q->into == NULL && accept_kw(ps, "into")) {
 			q->into = parse_into(ps);
-		} else if (is_kw(ps, "for") &&
-			   (is_kw_at(ps, 1, "update") || is_kw_at(ps, 1, "share"))) {
+		} else if (is_kw(ps, "for") && (is_kw_at(ps, 1, "update") ||
+						is_kw_at(ps, 1, "share"))) {
 			advance(ps);
 			advance(ps);
 			q->flags |= ADV_ASTF_FOR_UPDATE;
@@ -2776,9 +2940,9 @@ static struct adv_ast *parse_select_core(struct parser *ps)
 			accept_kw(ps, "all");
 		do {
 			if (is_kw(ps, "grouping") && is_kw_at(ps, 1, "sets")) {
-				struct adv_ast *f = func_node(
-					ps, (int)cur(ps)->offset, "grouping sets",
-					NULL);
+				struct adv_ast *f =
+					func_node(ps, (int)cur(ps)->offset,
+						  "grouping sets", NULL);
 
 				advance(ps);
 				advance(ps);
@@ -2903,7 +3067,8 @@ static struct adv_ast *parse_set_expr(struct parser *ps)
 		if (accept_kw(ps, "union"))
 			op = ADV_SETOP_UNION;
 		else if (accept_kw(ps, "except") ||
-			 (ps->dialect == ADV_DIALECT_MY && accept_kw(ps, "minus")))
+			 (ps->dialect == ADV_DIALECT_MY &&
+			  accept_kw(ps, "minus")))
 			op = ADV_SETOP_EXCEPT;
 		else
 			break;
@@ -2946,7 +3111,8 @@ static struct adv_ast *parse_assignments(struct parser *ps)
 		struct adv_ast *a = new_node(ps, ADV_AST_ASSIGN, t);
 
 		if (t->kind == ADV_TOK_VARIABLE && is_op_at(ps, 1, "=") &&
-		    is_ident_tok(peek(ps, 2)) && is_assign_op(ps, peek(ps, 3))) {
+		    is_ident_tok(peek(ps, 2)) &&
+		    is_assign_op(ps, peek(ps, 3))) {
 			/* T-SQL @v = col = expr: the column is what the
 			 * rules care about */
 			advance(ps);
@@ -2962,7 +3128,7 @@ static struct adv_ast *parse_assignments(struct parser *ps)
 			char *part[3];
 			int n = 0;
 
-			part[n++] = parse_ident(ps);
+			part[n++] = parse_name(ps);
 			while (n < 3 && accept_op(ps, "."))
 				part[n++] = parse_ident(ps);
 			a->name = part[n - 1];
@@ -3033,8 +3199,9 @@ static struct adv_ast *parse_insert(struct parser *ps)
 		n->flags |= ADV_ASTF_REPLACE;
 	else
 		expect_kw(ps, "insert");
-	while (my && (accept_kw(ps, "low_priority") || accept_kw(ps, "delayed") ||
-		      accept_kw(ps, "high_priority") || accept_kw(ps, "ignore")))
+	while (my &&
+	       (accept_kw(ps, "low_priority") || accept_kw(ps, "delayed") ||
+		accept_kw(ps, "high_priority") || accept_kw(ps, "ignore")))
 		;
 	if (!my && is_kw(ps, "top")) {
 		n->limit = parse_top(ps);
@@ -3195,8 +3362,8 @@ static struct adv_ast *parse_delete(struct parser *ps)
 
 	expect_kw(ps, "delete");
 	if (my) {
-		while (accept_kw(ps, "low_priority") || accept_kw(ps, "quick") ||
-		       accept_kw(ps, "ignore"))
+		while (accept_kw(ps, "low_priority") ||
+		       accept_kw(ps, "quick") || accept_kw(ps, "ignore"))
 			;
 		if (accept_kw(ps, "from")) {
 			size_t start = ps->pos;
@@ -3271,8 +3438,8 @@ static struct adv_ast *parse_keys(struct parser *ps, int for_index)
 		}
 		if (is_kw(ps, "asc") || is_kw(ps, "desc")) {
 			if (for_index) {
-				struct adv_ast *s = new_at(ps, ADV_AST_SORT,
-							   k->loc);
+				struct adv_ast *s =
+					new_at(ps, ADV_AST_SORT, k->loc);
 
 				s->op = is_kw(ps, "asc") ? ADV_SORT_ASC
 							 : ADV_SORT_DESC;
@@ -3395,7 +3562,8 @@ static void parse_index_options(struct parser *ps, struct adv_ast *ix)
 			advance(ps);
 			expect_op(ps, "=");
 			advance(ps);
-		} else if (ms && (is_kw(ps, "on") || is_kw(ps, "filestream_on")) &&
+		} else if (ms &&
+			   (is_kw(ps, "on") || is_kw(ps, "filestream_on")) &&
 			   is_ident_tok(peek(ps, 1)) &&
 			   !is_kw_at(ps, 1, "delete") &&
 			   !is_kw_at(ps, 1, "update")) {
@@ -3403,7 +3571,8 @@ static void parse_index_options(struct parser *ps, struct adv_ast *ix)
 			parse_ident(ps);
 			if (is_op(ps, "("))
 				skip_parens(ps);
-		} else if (!ms && (is_kw(ps, "algorithm") || is_kw(ps, "lock"))) {
+		} else if (!ms &&
+			   (is_kw(ps, "algorithm") || is_kw(ps, "lock"))) {
 			struct adv_ast *o;
 
 			advance(ps);
@@ -3560,10 +3729,10 @@ static struct adv_ast *parse_inline_index(struct parser *ps)
 
 /* A column constraint, stored in the COLDEF and copied to the table's
  * constraints (cons may be NULL). */
-static struct adv_ast *column_constraint(struct parser *ps,
-					 struct adv_ast *def, struct list *cons,
-					 const struct adv_sql_token *t,
-					 int op, char *name)
+static struct adv_ast *column_constraint(struct parser *ps, struct adv_ast *def,
+					 struct list *cons,
+					 const struct adv_sql_token *t, int op,
+					 char *name)
 {
 	struct adv_ast *c = new_node(ps, ADV_AST_CONSTRAINT, t);
 	struct adv_ast *col = new_at(ps, ADV_AST_COLUMN, def->loc);
@@ -3602,15 +3771,16 @@ static struct adv_ast *parse_coldef(struct parser *ps, struct list *cons)
 	struct adv_ast *d = new_node(ps, ADV_AST_COLDEF, t);
 	int ms = ps->dialect == ADV_DIALECT_MS;
 
-	d->name = parse_ident(ps);
+	d->name = parse_name(ps);
 	if (ms && accept_kw(ps, "as")) {
 		d->flags2 |= ADV_AST2_GENERATED;
-		d->args = parse_expr(ps);
+		d->dflt = parse_expr(ps);
 		accept_kw(ps, "persisted");
 	} else {
 		parse_type(ps, &d->type);
 		if (d->type.name != NULL && strcmp(d->type.name, "serial") == 0)
-			d->flags2 |= ADV_AST2_AUTO_INCREMENT | ADV_AST2_NOT_NULL;
+			d->flags2 |=
+				ADV_AST2_AUTO_INCREMENT | ADV_AST2_NOT_NULL;
 	}
 	for (;;) {
 		const struct adv_sql_token *a = cur(ps);
@@ -3665,7 +3835,7 @@ static struct adv_ast *parse_coldef(struct parser *ps, struct list *cons)
 			} else {
 				d->flags2 |= ADV_AST2_GENERATED;
 				expect_op(ps, "(");
-				d->args = parse_expr(ps);
+				d->dflt = parse_expr(ps);
 				expect_op(ps, ")");
 				if (!accept_kw(ps, "virtual") &&
 				    !accept_kw(ps, "stored") &&
@@ -3726,7 +3896,8 @@ static struct adv_ast *parse_coldef(struct parser *ps, struct list *cons)
 			advance(ps);
 			advance(ps);
 			expect_kw(ps, "value");
-			d->flags2 |= ADV_AST2_AUTO_INCREMENT | ADV_AST2_NOT_NULL;
+			d->flags2 |=
+				ADV_AST2_AUTO_INCREMENT | ADV_AST2_NOT_NULL;
 			d->flags |= ADV_ASTF_UNIQUE;
 		} else if (accept_kw(ps, "column_format") ||
 			   accept_kw(ps, "storage") || accept_kw(ps, "srid")) {
@@ -3740,7 +3911,8 @@ static struct adv_ast *parse_coldef(struct parser *ps, struct list *cons)
 			advance(ps);
 			advance(ps);
 			skip_parens(ps);
-		} else if (accept_kw(ps, "visible") || accept_kw(ps, "invisible") ||
+		} else if (accept_kw(ps, "visible") ||
+			   accept_kw(ps, "invisible") ||
 			   accept_kw(ps, "rowguidcol") ||
 			   accept_kw(ps, "sparse") ||
 			   accept_kw(ps, "filestream") ||
@@ -3790,9 +3962,9 @@ static void parse_table_element(struct parser *ps, struct list *cols,
 	}
 }
 
-static const char *const ctas_words[] = {"select", "as",   "ignore",
-					 "replace", "with", "values",
-					 "table",  "partition", NULL};
+static const char *const ctas_words[] = {"select",  "as",	 "ignore",
+					 "replace", "with",	 "values",
+					 "table",   "partition", NULL};
 
 /* MySQL table options: ENGINE=x, DEFAULT CHARSET=x, COLLATE x, ... */
 static struct adv_ast *parse_table_options(struct parser *ps)
@@ -3901,7 +4073,8 @@ static struct adv_ast *parse_create_table(struct parser *ps,
 			accept_kw(ps, "replace");
 	} else {
 		for (;;) {
-			if ((accept_kw(ps, "on") || accept_kw(ps, "textimage_on") ||
+			if ((accept_kw(ps, "on") ||
+			     accept_kw(ps, "textimage_on") ||
 			     accept_kw(ps, "filestream_on"))) {
 				parse_ident(ps);
 				if (is_op(ps, "(")) {
@@ -3910,7 +4083,8 @@ static struct adv_ast *parse_create_table(struct parser *ps,
 				}
 			} else if (is_kw(ps, "with") && is_op_at(ps, 1, "(")) {
 				advance(ps);
-				append_list(&n->options, parse_with_options(ps));
+				append_list(&n->options,
+					    parse_with_options(ps));
 			} else {
 				break;
 			}
@@ -4141,7 +4315,8 @@ static struct adv_ast *parse_my_alter_cmd(struct parser *ps)
 
 			advance(ps);
 			do {
-				list_add(&l, add_column_cmd(ps, t, probe.flags));
+				list_add(&l,
+					 add_column_cmd(ps, t, probe.flags));
 			} while (accept_op(ps, ","));
 			expect_op(ps, ")");
 			return l.head;
@@ -4149,9 +4324,10 @@ static struct adv_ast *parse_my_alter_cmd(struct parser *ps)
 		if (!column && (is_kw(ps, "index") || is_kw(ps, "key") ||
 				is_kw(ps, "fulltext") || is_kw(ps, "spatial")))
 			return add_index_cmd(ps, t);
-		if (!column && (is_kw(ps, "constraint") || is_kw(ps, "primary") ||
-				is_kw(ps, "unique") || is_kw(ps, "foreign") ||
-				(is_kw(ps, "check") && is_op_at(ps, 1, "("))))
+		if (!column &&
+		    (is_kw(ps, "constraint") || is_kw(ps, "primary") ||
+		     is_kw(ps, "unique") || is_kw(ps, "foreign") ||
+		     (is_kw(ps, "check") && is_op_at(ps, 1, "("))))
 			return add_constraint_cmd(ps, t, 0);
 		if (!column && is_kw(ps, "partition")) {
 			ps->pos--;
@@ -4225,7 +4401,8 @@ static struct adv_ast *parse_my_alter_cmd(struct parser *ps)
 			c = alter_cmd(ps, t, ADV_ALTER_DROP_FOREIGN_KEY);
 		} else if (accept_kw(ps, "index") || accept_kw(ps, "key")) {
 			c = alter_cmd(ps, t, ADV_ALTER_DROP_INDEX);
-		} else if (accept_kw(ps, "constraint") || accept_kw(ps, "check")) {
+		} else if (accept_kw(ps, "constraint") ||
+			   accept_kw(ps, "check")) {
 			c = alter_cmd(ps, t, ADV_ALTER_DROP_CONSTRAINT);
 		} else if (is_kw(ps, "partition")) {
 			ps->pos--;
@@ -4286,8 +4463,9 @@ static struct adv_ast *parse_my_alter_cmd(struct parser *ps)
 		accept_op(ps, "=");
 		c->value = cur(ps)->kind == ADV_TOK_STRING
 				   ? string_text(ps, cur(ps))
-				   : (is_ident_tok(cur(ps)) ? ident_text(ps, cur(ps))
-							    : NULL);
+				   : (is_ident_tok(cur(ps))
+					      ? ident_text(ps, cur(ps))
+					      : NULL);
 		if (c->value == NULL)
 			fail_here(ps);
 		c->value = adv_ast_strndup_lower(ps->arena, c->value,
@@ -4320,7 +4498,8 @@ static struct adv_ast *parse_ms_alter_cmds(struct parser *ps)
 			if (is_kw(ps, "constraint") || is_kw(ps, "primary") ||
 			    is_kw(ps, "unique") || is_kw(ps, "foreign") ||
 			    (is_kw(ps, "check") && is_op_at(ps, 1, "(")))
-				list_add(&l, add_constraint_cmd(ps, e, nocheck));
+				list_add(&l,
+					 add_constraint_cmd(ps, e, nocheck));
 			else if (is_kw(ps, "index"))
 				list_add(&l, add_index_cmd(ps, e));
 			else if (is_kw(ps, "period") && is_kw_at(ps, 1, "for"))
@@ -4353,16 +4532,16 @@ static struct adv_ast *parse_ms_alter_cmds(struct parser *ps)
 			parse_ident(ps);
 		list_add(&l, c);
 		if (is_kw(ps, "not") && is_kw_at(ps, 1, "null")) {
-			struct adv_ast *nn = alter_cmd(ps, cur(ps),
-						       ADV_ALTER_SET_NOT_NULL);
+			struct adv_ast *nn =
+				alter_cmd(ps, cur(ps), ADV_ALTER_SET_NOT_NULL);
 
 			advance(ps);
 			advance(ps);
 			nn->name = c->name;
 			list_add(&l, nn);
 		} else if (is_kw(ps, "null")) {
-			struct adv_ast *nn = alter_cmd(ps, cur(ps),
-						       ADV_ALTER_DROP_NOT_NULL);
+			struct adv_ast *nn =
+				alter_cmd(ps, cur(ps), ADV_ALTER_DROP_NOT_NULL);
 
 			advance(ps);
 			nn->name = c->name;
@@ -4491,8 +4670,8 @@ static struct adv_ast *parse_drop(struct parser *ps)
 					n->table = on;
 			} else if (q.n >= 2 && n->table == NULL) {
 				/* T-SQL DROP INDEX t.ix */
-				struct adv_ast *on = new_node(ps, ADV_AST_TABLE,
-							      q.first);
+				struct adv_ast *on =
+					new_node(ps, ADV_AST_TABLE, q.first);
 
 				on->name = q.part[q.n - 2];
 				on->schema = q.n >= 3 ? q.part[q.n - 3] : NULL;
@@ -4514,7 +4693,8 @@ static struct adv_ast *parse_drop(struct parser *ps)
 			const struct adv_sql_token *t = cur(ps);
 
 			advance(ps);
-			append_list(&n->options, option_node(ps, t, tok_lower(ps, t)));
+			append_list(&n->options,
+				    option_node(ps, t, tok_lower(ps, t)));
 		}
 	}
 	return n;
@@ -4551,7 +4731,8 @@ static struct adv_ast *parse_rename(struct parser *ps)
 		return o;
 	}
 	do {
-		const struct adv_sql_token *t = l.head == NULL ? start : cur(ps);
+		const struct adv_sql_token *t =
+			l.head == NULL ? start : cur(ps);
 		struct adv_ast *n = new_node(ps, ADV_AST_ALTER_TABLE, t);
 		struct adv_ast *c;
 
@@ -4581,8 +4762,7 @@ static struct adv_ast *other_node(struct parser *ps,
 }
 
 /* An OTHER statement known by its first word, the rest skipped. */
-static struct adv_ast *skipped_stmt(struct parser *ps,
-				    const char *const *keep)
+static struct adv_ast *skipped_stmt(struct parser *ps, const char *const *keep)
 {
 	struct adv_ast *n = other_node(ps, cur(ps), tok_lower(ps, cur(ps)));
 
@@ -4684,7 +4864,8 @@ static struct adv_ast *parse_begin(struct parser *ps)
 
 	if (ps->dialect == ADV_DIALECT_MS) {
 		if (is_kw_at(ps, 1, "distributed") &&
-		    (is_kw_at(ps, 2, "tran") || is_kw_at(ps, 2, "transaction"))) {
+		    (is_kw_at(ps, 2, "tran") ||
+		     is_kw_at(ps, 2, "transaction"))) {
 			advance(ps);
 			advance(ps);
 			advance(ps);
@@ -4705,7 +4886,8 @@ static struct adv_ast *parse_begin(struct parser *ps)
 			}
 			return n;
 		}
-		if (is_kw_at(ps, 1, "dialog") || is_kw_at(ps, 1, "conversation"))
+		if (is_kw_at(ps, 1, "dialog") ||
+		    is_kw_at(ps, 1, "conversation"))
 			return skipped_stmt(ps, NULL);
 		return parse_block(ps);
 	}
@@ -4722,8 +4904,8 @@ static struct adv_ast *parse_commit_rollback(struct parser *ps)
 {
 	const struct adv_sql_token *t = cur(ps);
 	int commit = is_kw(ps, "commit");
-	struct adv_ast *n = txn_node(ps, t,
-				     commit ? ADV_TXN_COMMIT : ADV_TXN_ROLLBACK);
+	struct adv_ast *n =
+		txn_node(ps, t, commit ? ADV_TXN_COMMIT : ADV_TXN_ROLLBACK);
 
 	advance(ps);
 	if (ps->dialect == ADV_DIALECT_MS) {
@@ -4761,8 +4943,8 @@ static struct adv_ast *parse_commit_rollback(struct parser *ps)
 static char *set_value_text(struct parser *ps, size_t from, size_t to,
 			    const struct adv_ast *e)
 {
-	if (e != NULL && e->kind == ADV_AST_CONST && e->op == ADV_CONST_STRING &&
-	    to == from + 1)
+	if (e != NULL && e->kind == ADV_AST_CONST &&
+	    e->op == ADV_CONST_STRING && to == from + 1)
 		return adv_ast_strndup_lower(ps->arena, e->value,
 					     strlen(e->value));
 	return text_between(ps, from, to);
@@ -4807,8 +4989,9 @@ static struct adv_ast *parse_set_transaction(struct parser *ps,
 /* A variable name for SET: @x stays @x, @@[scope.]x becomes x. */
 static const char *set_var_name(struct parser *ps, struct adv_ast *v)
 {
-	static const char *const scopes[] = {"global.", "session.", "local.",
-					     "persist.", "persist_only.", NULL};
+	static const char *const scopes[] = {"global.",	      "session.",
+					     "local.",	      "persist.",
+					     "persist_only.", NULL};
 	const char *s = v->value;
 	size_t i;
 
@@ -4830,8 +5013,8 @@ static const char *set_var_name(struct parser *ps, struct adv_ast *v)
 static struct adv_ast *parse_my_set_item(struct parser *ps,
 					 const struct adv_sql_token *t)
 {
-	static const char *const scope_words[] = {"global", "session", "local",
-						  "persist", "persist_only", NULL};
+	static const char *const scope_words[] = {
+		"global", "session", "local", "persist", "persist_only", NULL};
 	struct adv_ast *n = new_node(ps, ADV_AST_SET, t);
 	size_t from;
 
@@ -4939,7 +5122,8 @@ static struct adv_ast *parse_set(struct parser *ps)
 			fail_here(ps);
 		advance(ps);
 		if (is_kw(ps, "cursor")) {
-			struct adv_ast *c = new_node(ps, ADV_AST_DECLARE_CURSOR, t);
+			struct adv_ast *c =
+				new_node(ps, ADV_AST_DECLARE_CURSOR, t);
 
 			c->name = n->name;
 			advance(ps);
@@ -5007,11 +5191,13 @@ static struct adv_ast *parse_set(struct parser *ps)
 	}
 }
 
-static const char *const cursor_options[] = {
-	"local",     "global",	 "forward_only", "scroll",
-	"static",    "keyset",	 "dynamic",	 "fast_forward",
-	"read_only", "scroll_locks", "optimistic", "type_warning",
-	"insensitive", NULL};
+static const char *const cursor_options[] = {"local",	     "global",
+					     "forward_only", "scroll",
+					     "static",	     "keyset",
+					     "dynamic",	     "fast_forward",
+					     "read_only",    "scroll_locks",
+					     "optimistic",   "type_warning",
+					     "insensitive",  NULL};
 
 /* [options] FOR query [FOR READ ONLY | FOR UPDATE [OF ...]] after CURSOR. */
 static struct adv_ast *parse_declare_cursor_rest(struct parser *ps,
@@ -5210,9 +5396,9 @@ static struct adv_ast *parse_block_fragment(struct parser *ps)
 
 	advance(ps);
 	if (tok_word(ps, t, "end")) {
-		if (is_kw(ps, "if") || is_kw(ps, "while") || is_kw(ps, "loop") ||
-		    is_kw(ps, "repeat") || is_kw(ps, "case") ||
-		    is_kw(ps, "try") || is_kw(ps, "catch"))
+		if (is_kw(ps, "if") || is_kw(ps, "while") ||
+		    is_kw(ps, "loop") || is_kw(ps, "repeat") ||
+		    is_kw(ps, "case") || is_kw(ps, "try") || is_kw(ps, "catch"))
 			advance(ps);
 		if (ps->dialect == ADV_DIALECT_MY && is_plain_name(ps, cur(ps)))
 			advance(ps);
@@ -5255,7 +5441,8 @@ static int split_object_name(struct parser *ps, const char *s, char **part,
 			len = (size_t)(s - start);
 			if (len == 0)
 				return 0;
-			part[n++] = adv_ast_strndup_lower(ps->arena, start, len);
+			part[n++] =
+				adv_ast_strndup_lower(ps->arena, start, len);
 		}
 		if (*s == '\0')
 			return n;
@@ -5268,8 +5455,9 @@ static int split_object_name(struct parser *ps, const char *s, char **part,
 
 /* EXEC sp_rename 'a', 'b' [, 'COLUMN'|'INDEX'|'OBJECT']: an ALTER_TABLE
  * with a rename command, or NULL when the arguments are not literals. */
-static struct adv_ast *sp_rename(struct parser *ps, int loc, struct adv_ast **arg,
-				 const char **argname, int nargs)
+static struct adv_ast *sp_rename(struct parser *ps, int loc,
+				 struct adv_ast **arg, const char **argname,
+				 int nargs)
 {
 	const char *objname = NULL, *newname = NULL, *objtype = NULL;
 	const char **slot[3];
@@ -5283,7 +5471,8 @@ static struct adv_ast *sp_rename(struct parser *ps, int loc, struct adv_ast **ar
 	for (i = 0; i < nargs; i++) {
 		const char **dst = NULL;
 
-		if (arg[i]->kind != ADV_AST_CONST || arg[i]->op != ADV_CONST_STRING)
+		if (arg[i]->kind != ADV_AST_CONST ||
+		    arg[i]->op != ADV_CONST_STRING)
 			return NULL;
 		if (argname[i] == NULL) {
 			if (pos < 3)
@@ -5435,7 +5624,8 @@ static struct adv_ast *parse_exec(struct parser *ps)
 	if (strcmp(n->name, "sp_rename") == 0 && nargs <= MAX_EXEC_ARGS &&
 	    (n->schema == NULL || strcmp(n->schema, "sys") == 0 ||
 	     strcmp(n->schema, "dbo") == 0)) {
-		struct adv_ast *alter = sp_rename(ps, n->loc, arg, argname, nargs);
+		struct adv_ast *alter =
+			sp_rename(ps, n->loc, arg, argname, nargs);
 
 		if (alter != NULL)
 			return alter;
@@ -5574,6 +5764,42 @@ static struct adv_ast *parse_named_stmt(struct parser *ps)
 	return n;
 }
 
+/*
+ * MySQL ANALYZE/OPTIMIZE/CHECK/REPAIR/CHECKSUM TABLE t, ... and LOCK
+ * TABLES t READ, ...: OTHER with the tables in table; the rest skipped.
+ */
+static struct adv_ast *parse_table_stmt(struct parser *ps)
+{
+	struct adv_ast *n = other_node(ps, cur(ps), tok_lower(ps, cur(ps)));
+	struct list l = {NULL, NULL};
+	int lock = is_kw(ps, "lock");
+
+	advance(ps);
+	if (!accept_kw(ps, "no_write_to_binlog"))
+		accept_kw(ps, "local");
+	if (!accept_kw(ps, "table") && !accept_kw(ps, "tables")) {
+		skip_rest(ps, NULL);
+		return n;
+	}
+	do {
+		struct adv_ast *t = parse_table_name(ps);
+
+		if (lock) {
+			parse_alias(ps, t, 0);
+			if (accept_kw(ps, "read")) {
+				accept_kw(ps, "local");
+			} else {
+				accept_kw(ps, "low_priority");
+				expect_kw(ps, "write");
+			}
+		}
+		list_add(&l, t);
+	} while (accept_op(ps, ","));
+	n->table = l.head;
+	skip_rest(ps, NULL);
+	return n;
+}
+
 /* T-SQL MERGE: skipped to its ';', which T-SQL requires (its WHEN
  * clauses hold UPDATE, INSERT and DELETE). */
 static struct adv_ast *parse_merge(struct parser *ps)
@@ -5587,17 +5813,17 @@ static struct adv_ast *parse_merge(struct parser *ps)
 }
 
 static const char *const skipped_words[] = {
-	"show",	      "flush",	     "kill",	     "handler",	   "load",
-	"purge",      "reset",	     "install",	     "uninstall",  "help",
-	"binlog",     "cache",	     "stop",	     "change",	   "shutdown",
-	"restart",    "import",	     "clone",	     "xa",	   "signal",
-	"resignal",   "get",	     "prepare",	     "dbcc",	   "backup",
-	"restore",    "bulk",	     "checkpoint",   "reconfigure", "revert",
-	"setuser",    "enable",	     "disable",	     "readtext",   "writetext",
-	"updatetext", "send",	     "receive",	   "move",
-	"lock",	      "unlock",	     "analyze",	     "optimize",   "check",
-	"repair",     "checksum",    "fetch",	     "start",	   "execute",
-	"break",      "continue",    NULL};
+	"show",	      "flush",	 "kill",       "handler",     "load",
+	"purge",      "reset",	 "install",    "uninstall",   "help",
+	"binlog",     "cache",	 "stop",       "change",      "shutdown",
+	"restart",    "import",	 "clone",      "xa",	      "signal",
+	"resignal",   "get",	 "prepare",    "dbcc",	      "backup",
+	"restore",    "bulk",	 "checkpoint", "reconfigure", "revert",
+	"setuser",    "enable",	 "disable",    "readtext",    "writetext",
+	"updatetext", "send",	 "receive",    "move",	      "lock",
+	"unlock",     "analyze", "optimize",   "check",	      "repair",
+	"checksum",   "fetch",	 "start",      "execute",     "break",
+	"continue",   NULL};
 
 /* ---- CREATE and ALTER dispatch, stored programs ---- */
 
@@ -5669,7 +5895,8 @@ static void skip_characteristics(struct parser *ps)
 			parse_ident(ps);
 		} else if (accept_kw(ps, "deterministic")) {
 			continue;
-		} else if (is_kw(ps, "not") && is_kw_at(ps, 1, "deterministic")) {
+		} else if (is_kw(ps, "not") &&
+			   is_kw_at(ps, 1, "deterministic")) {
 			advance(ps);
 			advance(ps);
 		} else if (is_kw(ps, "contains") || is_kw(ps, "reads") ||
@@ -5727,7 +5954,8 @@ static struct adv_ast *parse_routine(struct parser *ps,
 			expect_kw(ps, "for");
 			expect_kw(ps, "each");
 			expect_kw(ps, "row");
-			if (accept_kw(ps, "follows") || accept_kw(ps, "precedes"))
+			if (accept_kw(ps, "follows") ||
+			    accept_kw(ps, "precedes"))
 				parse_ident(ps);
 		} else if (n->op == ADV_OBJ_OTHER) {
 			while (!at_end(ps) && !is_kw(ps, "do"))
@@ -5889,6 +6117,13 @@ static struct adv_ast *parse_alter(struct parser *ps)
 	snprintf(value, cap, "alter %s", tok_lower(ps, t));
 	n = other_node(ps, start, value);
 	advance(ps);
+	if (tok_word(ps, t, "index") && ps->dialect == ADV_DIALECT_MS &&
+	    is_ident_tok(cur(ps)) && is_kw_at(ps, 1, "on")) {
+		/* ALTER INDEX ix|ALL ON t REBUILD ... */
+		advance(ps);
+		advance(ps);
+		n->table = parse_table_name(ps);
+	}
 	skip_rest(ps, keep);
 	return n;
 }
@@ -5900,8 +6135,8 @@ static struct adv_ast *parse_with_stmt(struct parser *ps)
 	struct adv_ast *with = parse_ctes(ps);
 	struct adv_ast *n;
 
-	if (is_kw(ps, "insert") || (ps->dialect == ADV_DIALECT_MY &&
-				    is_kw(ps, "replace"))) {
+	if (is_kw(ps, "insert") ||
+	    (ps->dialect == ADV_DIALECT_MY && is_kw(ps, "replace"))) {
 		n = parse_insert(ps);
 	} else if (is_kw(ps, "update")) {
 		n = parse_update(ps);
@@ -5968,11 +6203,16 @@ static struct adv_ast *parse_statement(struct parser *ps)
 		fail_here(ps);
 	else if (tok_word(ps, t, "with"))
 		n = parse_with_stmt(ps);
-	else if (tok_word(ps, t, "insert") || (my && tok_word(ps, t, "replace")))
+	else if (tok_word(ps, t, "insert") ||
+		 (my && tok_word(ps, t, "replace")))
 		n = parse_insert(ps);
-	else if (ms && tok_word(ps, t, "update") && is_kw_at(ps, 1, "statistics")) {
-		n = skipped_stmt(ps, NULL);
-		n->value = "update statistics";
+	else if (ms && tok_word(ps, t, "update") &&
+		 is_kw_at(ps, 1, "statistics")) {
+		n = other_node(ps, t, "update statistics");
+		advance(ps);
+		advance(ps);
+		n->table = parse_table_name(ps);
+		skip_rest(ps, NULL);
 	} else if (ms && tok_word(ps, t, "merge"))
 		n = parse_merge(ps);
 	else if (tok_word(ps, t, "update"))
@@ -6013,10 +6253,12 @@ static struct adv_ast *parse_statement(struct parser *ps)
 	else if (my && tok_word(ps, t, "case"))
 		n = parse_my_case_stmt(ps);
 	else if (tok_word(ps, t, "end") || tok_word(ps, t, "else") ||
-		 (my && (tok_word(ps, t, "elseif") || tok_word(ps, t, "until"))))
+		 (my &&
+		  (tok_word(ps, t, "elseif") || tok_word(ps, t, "until"))))
 		n = parse_block_fragment(ps);
 	else if (tok_word(ps, t, "call") ||
-		 (ms && (tok_word(ps, t, "exec") || tok_word(ps, t, "execute"))))
+		 (ms &&
+		  (tok_word(ps, t, "exec") || tok_word(ps, t, "execute"))))
 		n = parse_exec(ps);
 	else if (tok_word(ps, t, "grant") || tok_word(ps, t, "revoke") ||
 		 (ms && tok_word(ps, t, "deny")))
@@ -6025,17 +6267,23 @@ static struct adv_ast *parse_statement(struct parser *ps)
 			tok_word(ps, t, "describe") || tok_word(ps, t, "desc")))
 		n = parse_explain(ps);
 	else if (tok_word(ps, t, "return") || (my && tok_word(ps, t, "do")) ||
-		 (ms && (tok_word(ps, t, "print") || tok_word(ps, t, "throw") ||
-			 tok_word(ps, t, "raiserror") ||
-			 tok_word(ps, t, "waitfor"))))
+		 (ms &&
+		  (tok_word(ps, t, "print") || tok_word(ps, t, "throw") ||
+		   tok_word(ps, t, "raiserror") || tok_word(ps, t, "waitfor"))))
 		n = parse_expr_stmt(ps);
 	else if (tok_word(ps, t, "use") || tok_word(ps, t, "open") ||
 		 tok_word(ps, t, "close") ||
 		 (tok_word(ps, t, "deallocate") &&
 		  !(my && !is_kw_at(ps, 1, "prepare"))) ||
 		 (ms && tok_word(ps, t, "goto")) ||
-		 (my && (tok_word(ps, t, "leave") || tok_word(ps, t, "iterate"))))
+		 (my &&
+		  (tok_word(ps, t, "leave") || tok_word(ps, t, "iterate"))))
 		n = parse_named_stmt(ps);
+	else if (my && (tok_word(ps, t, "analyze") ||
+			tok_word(ps, t, "optimize") || tok_word(ps, t, "check") ||
+			tok_word(ps, t, "repair") || tok_word(ps, t, "checksum") ||
+			tok_word(ps, t, "lock")))
+		n = parse_table_stmt(ps);
 	else if (word_in(ps, t, skipped_words))
 		n = skipped_stmt(ps, NULL);
 	else
@@ -6051,20 +6299,21 @@ static const struct adv_ast *too_deep(const struct adv_ast *n, int depth)
 {
 	for (; n != NULL; n = n->next) {
 		const struct adv_ast *kids[] = {
-			n->with,	n->args,       n->targets,   n->table,
-			n->cols,	n->from,       n->where,     n->group,
-			n->having,	n->order,      n->limit,     n->offset,
-			n->into,	n->larg,       n->rarg,	     n->sub,
-			n->values,	n->set,	       n->returning, n->quals,
-			n->options,	n->coldefs,    n->constraints,
-			n->indexes,	n->cmds,       n->coldef,    n->constraint,
-			n->include,	n->dflt,       n->hints};
+			n->with,    n->args,	n->targets,	n->table,
+			n->cols,    n->from,	n->where,	n->group,
+			n->having,  n->order,	n->limit,	n->offset,
+			n->into,    n->larg,	n->rarg,	n->sub,
+			n->values,  n->set,	n->returning,	n->quals,
+			n->options, n->coldefs, n->constraints, n->indexes,
+			n->cmds,    n->coldef,	n->constraint,	n->include,
+			n->dflt,    n->hints};
 		size_t i;
 
 		if (depth >= ADV_AST_PATH_MAX)
 			return n;
 		for (i = 0; i < sizeof(kids) / sizeof(kids[0]); i++) {
-			const struct adv_ast *bad = too_deep(kids[i], depth + 1);
+			const struct adv_ast *bad =
+				too_deep(kids[i], depth + 1);
 
 			if (bad != NULL)
 				return bad;

@@ -55,10 +55,9 @@ static void finish_finding(struct adv_finding *f,
 			   const struct adv_model_snapshot *snap,
 			   const char *key)
 {
-	char *db = adv_xstrfmt("%s|%s",
-			       snap->src.database != NULL ? snap->src.database
-							  : "",
-			       key != NULL ? key : "");
+	char *db = adv_xstrfmt(
+		"%s|%s", snap->src.database != NULL ? snap->src.database : "",
+		key != NULL ? key : "");
 
 	adv_finding_compute_fingerprint(f, snap->src.engine, db);
 	free(db);
@@ -515,12 +514,16 @@ static enum adv_status check_temp_spill(const struct adv_workload_rule *rule,
 
 /* ---- parameter-sensitive-plan --------------------------------------- */
 
-enum { PS_MIN_CALLS, PS_MAX_DEVIATION };
+enum { PS_MIN_CALLS, PS_MAX_DEVIATION, PS_MIN_MEAN_READS };
 
 /*
  * sp_BlitzCache's parameter sniffing test on pg_stat_statements' numbers:
  * the fastest or the slowest call deviates from the mean by more than the
- * share allowed, over more than min_calls calls.
+ * share allowed, over more than min_calls calls, for a statement that
+ * reads enough per call to matter (sp_BlitzCache's
+ * @parameter_sniffing_io_threshold, 100,000 logical reads): without that
+ * floor every OLTP statement qualifies, since the slowest of thousands of
+ * sub-millisecond calls is always several times the mean.
  */
 static enum adv_status check_param_sensitive(
 	const struct adv_workload_rule *rule,
@@ -541,7 +544,9 @@ static enum adv_status check_param_sensitive(
 		cJSON *ev;
 
 		if (st->query == NULL || !st->has_min_max ||
-		    !(st->calls > thr[PS_MIN_CALLS]) || !(mean > 0))
+		    !(st->calls > thr[PS_MIN_CALLS]) || !(mean > 0) ||
+		    !st->has_reads ||
+		    !(st->reads / st->calls >= thr[PS_MIN_MEAN_READS]))
 			continue;
 		low = (mean - st->min_ms) / mean;
 		high = (st->max_ms - mean) / mean;
@@ -563,6 +568,8 @@ static enum adv_status check_param_sensitive(
 		ev = statement_json(st);
 		cJSON_AddNumberToObject(ev, "min_ms", st->min_ms);
 		cJSON_AddNumberToObject(ev, "max_ms", st->max_ms);
+		cJSON_AddNumberToObject(ev, "reads_per_call",
+					st->reads / st->calls);
 		cJSON_AddItemToObject(f->evidence, "statement", ev);
 		cJSON_AddNumberToObject(f->evidence, "low_deviation", low);
 		cJSON_AddNumberToObject(f->evidence, "high_deviation", high);
@@ -657,12 +664,14 @@ static const struct adv_workload_rule rules[] = {
 	{"parameter-sensitive-plan",
 	 ADV_SEV_MEDIUM,
 	 ADV_WORKLOAD_PROFILE_EXTENDED,
-	 "The fastest or slowest call of a statement deviates from its mean "
-	 "time by more than 30 % over more than 3 calls (parameter "
-	 "sniffing)",
+	 "The fastest or slowest call of a statement that reads at least "
+	 "100,000 blocks per call deviates from its mean time by more than "
+	 "30 % over more than 3 calls (parameter sniffing)",
 	 {{"min_calls", 3, "calls (strictly above)"},
 	  {"max_deviation", 0.3,
 	   "(mean - min) / mean or (max - mean) / mean, strictly above"},
+	  {"min_mean_reads", 100000,
+	   "shared blocks hit + read per call (sp_BlitzCache's I/O floor)"},
 	  {NULL, 0, NULL}},
 	 check_param_sensitive},
 	{"rows-examined-ratio",

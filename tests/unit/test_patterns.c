@@ -145,9 +145,9 @@ static enum adv_status collect(void *data, const struct adv_finding *f,
 	struct collected *c = data;
 
 	(void)err;
-	cJSON_AddItemToArray(c->findings,
-			     adv_finding_to_record(f, "2026-01-01T00:00:00Z",
-						   NULL));
+	cJSON_AddItemToArray(
+		c->findings,
+		adv_finding_to_record(f, "2026-01-01T00:00:00Z", NULL));
 	return ADV_OK;
 }
 
@@ -166,9 +166,9 @@ static cJSON *run_script(const char *sql, enum adv_sql_dialect d,
 		adv_pat_config_init(&cfg, ADV_PAT_SEL_ALL);
 	c.findings = cJSON_CreateArray();
 	cx = adv_pat_ctx_new(cfg_in != NULL ? cfg_in : &cfg, d, collect, &c);
-	assert_int_equal(adv_pat_check_script(cx, "t.sql", sql, strlen(sql),
-					      &err),
-			 ADV_OK);
+	assert_int_equal(
+		adv_pat_check_script(cx, "t.sql", sql, strlen(sql), &err),
+		ADV_OK);
 	assert_int_equal(adv_pat_finish(cx, &err), ADV_OK);
 	adv_pat_ctx_free(cx);
 	if (cfg_in == NULL)
@@ -327,10 +327,9 @@ static void engine__parse_error__is_info_and_run_goes_on(void **state)
 	assert_string_equal(
 		cJSON_GetObjectItemCaseSensitive(first, "rule")->valuestring,
 		"parse-error");
-	assert_string_equal(
-		cJSON_GetObjectItemCaseSensitive(first, "severity")
-			->valuestring,
-		"info");
+	assert_string_equal(cJSON_GetObjectItemCaseSensitive(first, "severity")
+				    ->valuestring,
+			    "info");
 	ev = cJSON_GetObjectItemCaseSensitive(first, "evidence");
 	assert_int_equal(
 		cJSON_GetObjectItemCaseSensitive(ev, "line")->valuedouble, 2);
@@ -374,12 +373,12 @@ static void engine__finding__names_file_line_and_place(void **state)
 	at = cJSON_GetObjectItemCaseSensitive(ev, "at");
 	assert_int_equal(
 		cJSON_GetObjectItemCaseSensitive(at, "line")->valuedouble, 5);
-	assert_true(cJSON_IsString(
-		cJSON_GetObjectItemCaseSensitive(ev, "why")));
-	assert_true(cJSON_IsString(
-		cJSON_GetObjectItemCaseSensitive(ev, "fix")));
-	assert_true(cJSON_IsNumber(
-		cJSON_GetObjectItemCaseSensitive(ev, "risk")));
+	assert_true(
+		cJSON_IsString(cJSON_GetObjectItemCaseSensitive(ev, "why")));
+	assert_true(
+		cJSON_IsString(cJSON_GetObjectItemCaseSensitive(ev, "fix")));
+	assert_true(
+		cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(ev, "risk")));
 	cJSON_Delete(f);
 }
 
@@ -407,11 +406,11 @@ static void engine__fingerprint__survives_moving_the_statement(void **state)
 
 static void risk__severities__combine_and_stay_in_range(void **state)
 {
-	enum adv_severity none[1] = { ADV_SEV_INFO };
-	enum adv_severity one_crit[1] = { ADV_SEV_CRITICAL };
+	enum adv_severity none[1] = {ADV_SEV_INFO};
+	enum adv_severity one_crit[1] = {ADV_SEV_CRITICAL};
 	enum adv_severity lows[20];
-	enum adv_severity mixed[3] = { ADV_SEV_HIGH, ADV_SEV_MEDIUM,
-				       ADV_SEV_LOW };
+	enum adv_severity mixed[3] = {ADV_SEV_HIGH, ADV_SEV_MEDIUM,
+				      ADV_SEV_LOW};
 	size_t i;
 
 	(void)state;
@@ -453,8 +452,7 @@ int main(void)
 		cmocka_unit_test(
 			engine__fingerprint__survives_moving_the_statement),
 		cmocka_unit_test(risk__severities__combine_and_stay_in_range),
-		cmocka_unit_test(
-			state__created_table__exempts_create_index),
+		cmocka_unit_test(state__created_table__exempts_create_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

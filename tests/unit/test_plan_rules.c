@@ -461,8 +461,7 @@ int main(void)
 		cmocka_unit_test(adv_plan_check__finding__shape),
 		cmocka_unit_test(
 			adv_plan_check__default_profile__extended_rules_off),
-		cmocka_unit_test(
-			plan_thresholds__lowered__near_miss_fires),
+		cmocka_unit_test(plan_thresholds__lowered__near_miss_fires),
 		cmocka_unit_test(adv_plan_rules__table__matches_catalog),
 		cmocka_unit_test(
 			adv_plan_check__explain_without_analyze__silent),

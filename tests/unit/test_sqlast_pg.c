@@ -203,7 +203,7 @@ static const struct dump_case expressions_cases[] = {
 	 "aggregate builtin (args: (column name=a))))) (target (args: "
 	 "(func name=sum aggregate builtin (args: (column name=a)) (where: "
 	 "(op name=> (args: (column name=b) (const:int value=0))))))) "
-	 "(target (args: (func name=rank window (group: (column name=c)) "
+	 "(target (args: (func name=rank window builtin (group: (column name=c)) "
 	 "(order: (sort (args: (column name=d))))))) (target (args: (func "
 	 "name=string_agg aggregate builtin (args: (column name=e) "
 	 "(const:string value=,)) (order: (sort (args: (column "

@@ -436,15 +436,20 @@ static void adv_workload_check__parameter_sensitive__deviation(void **state)
 	} cases[] = {
 		/* max 45 ms around a mean of 10: fires (extended) */
 		{"\"calls\":50,\"rows\":50,\"total_ms\":500,\"mean_ms\":10,"
-		 "\"min_ms\":8,\"max_ms\":45",
+		 "\"min_ms\":8,\"max_ms\":45,\"shared_blks_hit\":6000000,"
+		 "\"shared_blks_read\":1000000",
 		 1},
 		/* min 2 ms: 80 % below the mean */
 		{"\"calls\":50,\"rows\":50,\"total_ms\":500,\"mean_ms\":10,"
-		 "\"min_ms\":2,\"max_ms\":12",
+		 "\"min_ms\":2,\"max_ms\":12,\"shared_blks_hit\":5000000",
 		 1},
+		/* a cheap statement (99,999 reads per call) */
+		{"\"calls\":50,\"rows\":50,\"total_ms\":500,\"mean_ms\":10,"
+		 "\"min_ms\":2,\"max_ms\":12,\"shared_blks_hit\":4999950",
+		 0},
 		/* within 30 % both ways */
 		{"\"calls\":50,\"rows\":50,\"total_ms\":500,\"mean_ms\":10,"
-		 "\"min_ms\":8,\"max_ms\":12.9",
+		 "\"min_ms\":8,\"max_ms\":12.9,\"shared_blks_hit\":9000000",
 		 0},
 		/* only 3 calls */
 		{"\"calls\":3,\"rows\":3,\"total_ms\":30,\"mean_ms\":10,"
@@ -534,8 +539,8 @@ static void adv_workload_check__two_children_one_table__two_fingerprints(
 	(void)state;
 	adv_model_init(&m);
 	add_statement(&m, "1", PARENT_SQL, 10, 1000, 5, 0);
-	add_statement(&m, "2", "SELECT name FROM customers WHERE id = $1",
-		      1000, 1000, 0.1, 0);
+	add_statement(&m, "2", "SELECT name FROM customers WHERE id = $1", 1000,
+		      1000, 0.1, 0);
 	add_statement(&m, "3", "SELECT email FROM customers WHERE id = $1",
 		      1000, 1000, 0.1, 0);
 	run(&m, ADV_WORKLOAD_PROFILE_DEFAULT, NULL, NULL, &out);

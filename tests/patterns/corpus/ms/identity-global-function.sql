@@ -17,3 +17,9 @@ SELECT '@@IDENTITY' AS txt, @identity AS local_var;
 
 -- near-miss: identity-global-function
 SELECT @@ROWCOUNT AS n;
+
+-- expect: identity-global-function
+SET @new_id = @@identity;
+
+-- near-miss: identity-global-function
+SET @new_id = SCOPE_IDENTITY();

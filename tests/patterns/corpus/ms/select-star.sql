@@ -12,3 +12,8 @@ SELECT COUNT(*) FROM dbo.orders WHERE status = 'open';
 -- near-miss: select-star
 IF EXISTS (SELECT * FROM dbo.orders WHERE status = 'stuck')
 	PRINT 'stuck orders';
+
+-- a CTE that lists its columns
+-- near-miss: select-star
+WITH recent AS (SELECT id, total FROM dbo.orders WHERE total > 0)
+SELECT * FROM recent WHERE recent.id = 1;

@@ -15,3 +15,12 @@ WHERE o.id = 7;
 -- near-miss: duplicate-column-assignment
 INSERT INTO counters (name, n) VALUES ('hits', 1)
 ON DUPLICATE KEY UPDATE n = n + 1;
+
+-- expect: duplicate-column-assignment
+INSERT INTO counters (name, n) VALUES ('hits', 1)
+ON DUPLICATE KEY UPDATE n = n + 1, N = 0;
+
+-- INSERT ... SET and ON DUPLICATE KEY UPDATE are two lists
+-- near-miss: duplicate-column-assignment
+INSERT INTO counters SET name = 'hits', n = 1
+ON DUPLICATE KEY UPDATE n = n + 1;

@@ -19,3 +19,7 @@ SELECT * FROM (SELECT id, status FROM orders WHERE total > 0) AS d WHERE d.statu
 -- near-miss: select-star
 SELECT id /* SELECT * */ FROM orders # SELECT * FROM orders
 WHERE id = 1;
+
+-- code inside a version comment is code
+-- expect: select-star
+SELECT /*!40001 SQL_NO_CACHE */ * FROM orders WHERE id = 1;

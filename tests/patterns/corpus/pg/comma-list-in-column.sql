@@ -18,6 +18,13 @@ SELECT u.id, u.name
 FROM users u
 WHERE $1 = ANY (string_to_array(u.role_list, ','));
 
+-- inside a CTE
+-- expect: comma-list-in-column, leading-wildcard-like
+WITH tagged AS (
+    SELECT a.id FROM articles a WHERE a.tag_ids LIKE '%,' || $1::text || ',%'
+)
+SELECT t.id FROM tagged t ORDER BY t.id;
+
 -- expect: comma-list-in-column
 CREATE TABLE IF NOT EXISTS posts (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -28,3 +28,8 @@ ON CONFLICT (id) DO UPDATE SET status = excluded.status;
 -- the column name repeated in the expression, not the target
 -- near-miss: duplicate-column-assignment
 UPDATE stock SET qty = qty - 1 WHERE sku = 'A-1' AND qty > 0;
+
+-- twice in the ON CONFLICT update
+-- expect: duplicate-column-assignment
+INSERT INTO orders (id, status) VALUES (1, 'a')
+ON CONFLICT (id) DO UPDATE SET status = excluded.status, total = 0, status = 'b';

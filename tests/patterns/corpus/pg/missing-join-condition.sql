@@ -89,3 +89,13 @@ WHERE o.total BETWEEN b.low AND b.high;
 -- the pattern only in a string literal
 -- near-miss: missing-join-condition
 SELECT id, 'FROM a, b' AS note FROM orders WHERE status = 'paid';
+
+-- a LATERAL subquery after the comma
+-- near-miss: missing-join-condition
+SELECT c.id, top_order.total
+FROM customers c,
+     LATERAL (SELECT o.total FROM orders o
+	      WHERE o.customer_id = c.id
+	      ORDER BY o.total DESC
+	      LIMIT 1) AS top_order
+WHERE c.region = 'EU';

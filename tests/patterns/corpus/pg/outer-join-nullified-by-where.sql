@@ -114,3 +114,11 @@ SELECT a.id, n.body
 FROM accounts a
 LEFT JOIN notes n ON n.account_id = a.id
 WHERE flagged;
+
+-- COALESCE turns the NULL-extended rows into a value the test accepts
+-- expect: where-function-on-column
+-- near-miss: outer-join-nullified-by-where
+SELECT c.id, o.total
+FROM customers c
+LEFT JOIN orders o ON o.customer_id = c.id
+WHERE COALESCE(o.status, 'none') <> 'void';

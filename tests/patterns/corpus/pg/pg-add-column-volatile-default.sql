@@ -31,6 +31,13 @@ ALTER TABLE users ADD COLUMN IF NOT EXISTS plan text NOT NULL DEFAULT 'free';
 -- near-miss: pg-add-column-volatile-default
 ALTER TABLE users ADD COLUMN IF NOT EXISTS signup_day date DEFAULT CURRENT_DATE;
 
+-- near-miss: pg-add-column-volatile-default
+ALTER TABLE users ADD COLUMN IF NOT EXISTS seen_at timestamptz DEFAULT CURRENT_TIMESTAMP;
+
+-- a function named like a volatile one, inside a string
+-- near-miss: pg-add-column-volatile-default
+ALTER TABLE users ADD COLUMN IF NOT EXISTS note text DEFAULT 'random()';
+
 -- a volatile default set afterwards applies to new rows only
 -- near-miss: pg-add-column-volatile-default
 ALTER TABLE users ALTER COLUMN api_key SET DEFAULT gen_random_uuid();

@@ -31,6 +31,17 @@ ALTER TABLE accounts VALIDATE CONSTRAINT accounts_region_nn;
 -- expect: pg-set-not-null
 ALTER TABLE accounts ALTER COLUMN country SET NOT NULL;
 
+-- one CHECK can cover several columns
+ALTER TABLE shipments ADD CONSTRAINT shipments_nn
+    CHECK (order_id IS NOT NULL AND carrier IS NOT NULL) NOT VALID;
+
+ALTER TABLE shipments VALIDATE CONSTRAINT shipments_nn;
+
+-- near-miss: pg-set-not-null
+ALTER TABLE shipments
+    ALTER COLUMN order_id SET NOT NULL,
+    ALTER COLUMN carrier SET NOT NULL;
+
 -- a table created in this script is empty
 CREATE TABLE IF NOT EXISTS devices (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -46,3 +46,9 @@ UPDATE users SET plan = 'pro' WHERE id = 15 AND seats = 5;
 -- parenthesised on purpose
 -- near-miss: update-set-with-and
 UPDATE users SET eligible = (verified AND plan = 'team') WHERE id = 16;
+
+-- the SET list of ON CONFLICT DO UPDATE
+-- expect: update-set-with-and
+INSERT INTO users (id, plan, seats, max_seats, verified, active)
+VALUES (1, 'pro', 5, 10, true, true)
+ON CONFLICT (id) DO UPDATE SET plan = excluded.plan AND seats = excluded.seats;
