@@ -27,7 +27,9 @@
 # ip-patterns and pt-fingerprint run RUNS times each, alternately, after
 # one untimed warm-up (which also checks their output), and the medians
 # count; sqlfluff runs SQLFLUFF_RUNS times (default once: 1,000 statements
-# take it 15 to 30 minutes). Like every benchmark here it reports and
+# take it 5 to 15 minutes). Every rate and ratio is given by wall clock
+# and by CPU time (user + system, from GNU time), which other load on a
+# shared machine disturbs less. Like every benchmark here it reports and
 # never asserts: the exit status is 0 whatever the ratios, also when a
 # baseline is not installed (that comparison is skipped, with the command
 # that installs it) or ip-patterns is not built yet (only the baselines
@@ -151,7 +153,10 @@ median() {
 
 # rate COUNT SECONDS -> per second, "n/a" when it cannot be computed
 rate() {
-	awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0 && n > 0) printf "%.0f\n", n / s; else print "n/a" }'
+	awk -v n="$1" -v s="$2" 'BEGIN {
+		if (s == "n/a" || !(s > 0 && n > 0)) print "n/a"
+		else if (n / s < 100) printf "%.2f\n", n / s
+		else printf "%.0f\n", n / s }'
 }
 
 # ratio A B -> A / B with two decimals, "n/a" when unknown
@@ -166,25 +171,30 @@ first_statements() {
 	awk -v k="$1" '{ print } /;[ \t]*$/ { if (++n == k) exit }' "$2"
 }
 
-# run_timed NAME CMD...: runs CMD with stdout to /dev/null, prints
-# "SECONDS RSS_KB EXIT" (RSS "-" without /usr/bin/time).
+# run_timed NAME CMD...: runs CMD with stdout to NAME.out (or /dev/null
+# unless KEEP_OUT is set), prints "WALL_S CPU_S RSS_KB EXIT" (CPU = user +
+# system; CPU and RSS "-" without /usr/bin/time).
 run_timed() {
-	local name=$1 start end rc rss
+	local name=$1 start end rc rss=- cpu=- out=/dev/null
 	shift
+	[[ -z ${KEEP_OUT:-} ]] || out=$tmp/$name.out
 	start=$(now)
 	rc=0
 	if [[ -n $timer ]]; then
-		"$timer" -f '%M' -o "$tmp/$name.rss" "$@" >/dev/null 2>"$tmp/$name.err" || rc=$?
+		"$timer" -f '%M %U %S' -o "$tmp/$name.time" "$@" >"$out" 2>"$tmp/$name.err" || rc=$?
 	else
-		"$@" >/dev/null 2>"$tmp/$name.err" || rc=$?
+		"$@" >"$out" 2>"$tmp/$name.err" || rc=$?
 	fi
 	end=$(now)
-	rss=-
-	if [[ -n $timer && -s $tmp/$name.rss ]]; then
-		rss=$(tail -n 1 "$tmp/$name.rss")
-		[[ $rss =~ ^[0-9]+$ ]] || rss=-
+	if [[ -n $timer && -s $tmp/$name.time ]]; then
+		read -r rss user sys < <(tail -n 1 "$tmp/$name.time")
+		if [[ $rss =~ ^[0-9]+$ && $user =~ ^[0-9.]+$ && $sys =~ ^[0-9.]+$ ]]; then
+			cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f\n", u + s }')
+		else
+			rss=- cpu=-
+		fi
 	fi
-	printf '%s %s %s\n' "$(seconds_between "$start" "$end")" "$rss" "$rc"
+	printf '%s %s %s %s\n' "$(seconds_between "$start" "$end")" "$cpu" "$rss" "$rc"
 }
 
 # failed NAME RC: whether a run failed (ip-patterns exits 1 when findings
@@ -247,9 +257,8 @@ if [[ -n $patterns ]]; then
 		fp_count=0
 	else
 		fp_count=$(grep -c '"type":"fingerprint"' "$tmp/fp.ndjson" || true)
-		if [[ $fp_count != "$n_all" ]]; then
-			note "warning: ip-patterns --fingerprint printed $fp_count fingerprints for $n_all statements"
-		fi
+		printf 'patterns: ip-patterns --fingerprint --convention=percona: %s fingerprints for %d statements\n' \
+			"$fp_count" "$n_all"
 	fi
 	rm -f "$tmp/fp.ndjson"
 fi
@@ -267,45 +276,55 @@ fi
 
 # ----------------------------------------------------------- timed runs
 
-lint_times=() fp_times=() pt_times=() small_rss=() all_rss=()
+lint_wall=() lint_cpu=() fp_wall=() fp_cpu=() pt_wall=() pt_cpu=()
+small_rss=() all_rss=()
+# add_cpu ARRAY VALUE: appends a CPU time unless it is unknown ("-")
+add_cpu() {
+	[[ $2 == - ]] || eval "$1+=(\"\$2\")"
+}
 for ((r = 1; r <= runs; r++)); do
 	msg="run $r/$runs:"
 	if [[ -n $patterns ]]; then
-		read -r secs rss rc < <(run_timed ip-lint "${lint_cmd[@]}")
+		read -r secs cpu rss rc < <(run_timed ip-lint "${lint_cmd[@]}")
 		if failed ip-lint "$rc"; then
 			exit 1
 		fi
-		lint_times+=("$secs")
+		lint_wall+=("$secs")
+		add_cpu lint_cpu "$cpu"
 		[[ $rss == - ]] || all_rss+=("$rss")
-		msg+=" lint ${secs} s"
-		read -r secs rss rc < <(run_timed ip-small "${small_cmd[@]}")
+		msg+=" lint ${secs} s (cpu ${cpu} s)"
+		read -r secs cpu rss rc < <(run_timed ip-small "${small_cmd[@]}")
 		if failed ip-small "$rc"; then
 			exit 1
 		fi
 		[[ $rss == - ]] || small_rss+=("$rss")
 		if [[ -n $fp_count && $fp_count != 0 ]]; then
-			read -r secs rss rc < <(run_timed ip-fp "${fp_cmd[@]}")
+			read -r secs cpu rss rc < <(run_timed ip-fp "${fp_cmd[@]}")
 			if failed ip-fp "$rc"; then
 				exit 1
 			fi
-			fp_times+=("$secs")
-			msg+=", fingerprint ${secs} s"
+			fp_wall+=("$secs")
+			add_cpu fp_cpu "$cpu"
+			msg+=", fingerprint ${secs} s (cpu ${cpu} s)"
 		fi
 	fi
 	if [[ -n $ptfp ]]; then
-		read -r secs rss rc < <(run_timed pt-fp "${pt_cmd[@]}")
+		read -r secs cpu rss rc < <(run_timed pt-fp "${pt_cmd[@]}")
 		if failed pt-fp "$rc"; then
 			exit 1
 		fi
-		pt_times+=("$secs")
-		msg+=", pt-fingerprint ${secs} s"
+		pt_wall+=("$secs")
+		add_cpu pt_cpu "$cpu"
+		msg+=", pt-fingerprint ${secs} s (cpu ${cpu} s)"
 	fi
 	note "$msg"
 done
 
-# sqlfluff: one directory of one file per statement (see the note in the
-# report), linted by one process.
-sf_times=()
+# sqlfluff gets one file per statement in one directory, linted by one
+# process: its parser slows down with the length of a file (200 statements
+# as one file take it ten times as long as the same statements as 200
+# files), and its users lint many small files.
+sf_wall=() sf_cpu=()
 sf_violations=
 sf_unparsable=
 if [[ -n $sqlfluff ]]; then
@@ -319,21 +338,19 @@ if [[ -n $sqlfluff ]]; then
 	sf_cmd=("$sqlfluff" lint --dialect postgres --config "$tmp/sqlfluff/config.cfg"
 		--processes 1 --disable-progress-bar --nofail "$tmp/sqlfluff/sql")
 	for ((r = 1; r <= sf_runs; r++)); do
-		note "sqlfluff run $r/$sf_runs on $sf_statements statements (about a second each)"
-		start=$(now)
-		rc=0
-		"${sf_cmd[@]}" >"$tmp/sqlfluff.out" 2>"$tmp/sqlfluff.err" || rc=$?
-		end=$(now)
+		note "sqlfluff run $r/$sf_runs on $sf_statements statements (a third of a second to a second each)"
+		read -r secs cpu rss rc < <(KEEP_OUT=1 run_timed sqlfluff "${sf_cmd[@]}")
 		if ((rc != 0)); then
 			note "sqlfluff failed (exit $rc); the lint comparison is skipped"
 			sed -n '1,5s/^/    /p' "$tmp/sqlfluff.err" >&2
-			sf_times=()
+			sf_wall=() sf_cpu=()
 			break
 		fi
-		sf_times+=("$(seconds_between "$start" "$end")")
-		note "sqlfluff run $r/$sf_runs: ${sf_times[-1]} s"
+		sf_wall+=("$secs")
+		add_cpu sf_cpu "$cpu"
+		note "sqlfluff run $r/$sf_runs: ${secs} s (cpu ${cpu} s)"
 	done
-	if ((${#sf_times[@]} > 0)); then
+	if ((${#sf_wall[@]} > 0)); then
 		sf_violations=$(grep -c '^L: *[0-9]' "$tmp/sqlfluff.out" || true)
 		sf_unparsable=$(grep -c '| *PRS *|' "$tmp/sqlfluff.out" || true)
 	fi
@@ -341,49 +358,77 @@ fi
 
 # ----------------------------------------------------------- the report
 
-lint_rate=n/a sf_rate=n/a fp_rate=n/a pt_rate=n/a
-if ((${#lint_times[@]} > 0)); then
-	lint_med=$(median "${lint_times[@]}")
-	lint_rate=$(rate "$n_all" "$lint_med")
+# med ARRAY...: the median, "n/a" for none
+med() {
+	if (($# == 0)); then
+		printf 'n/a\n'
+	else
+		median "$@"
+	fi
+}
+
+# line LABEL COUNT UNIT WALL CPU: "COUNT UNIT in W s = R UNIT/s (cpu C s = R/s)"
+line() {
+	local label=$1 count=$2 unit=$3 wall=$4 cpu=$5 text
+	text=$(printf '%s %s in %.3f s = %s %s/s' "$count" "$unit" "$wall" "$(rate "$count" "$wall")" "$unit")
+	if [[ $cpu != n/a ]]; then
+		text+=$(printf ' (cpu %s s = %s/s)' "$cpu" "$(rate "$count" "$cpu")")
+	fi
+	printf 'patterns: %s: %s\n' "$label" "$text"
+}
+
+lint_w=$(med "${lint_wall[@]}") lint_c=$(med "${lint_cpu[@]}")
+fp_w=$(med "${fp_wall[@]}") fp_c=$(med "${fp_cpu[@]}")
+pt_w=$(med "${pt_wall[@]}") pt_c=$(med "${pt_cpu[@]}")
+sf_w=$(med "${sf_wall[@]}") sf_c=$(med "${sf_cpu[@]}")
+
+# rates per statement/fingerprint, by wall clock and by CPU time
+lint_rw=n/a lint_rc=n/a sf_rw=n/a sf_rc=n/a
+fp_rw=n/a fp_rc=n/a pt_rw=n/a pt_rc=n/a
+per_s() {
+	awk -v n="$1" -v s="$2" 'BEGIN { if (s != "n/a" && s > 0 && n > 0) printf "%.6f\n", n / s; else print "n/a" }'
+}
+if ((${#lint_wall[@]} > 0)); then
+	lint_rw=$(per_s "$n_all" "$lint_w") lint_rc=$(per_s "$n_all" "$lint_c")
 fi
-if ((${#sf_times[@]} > 0)); then
-	sf_med=$(median "${sf_times[@]}")
-	sf_rate=$(awk -v n="$sf_statements" -v s="$sf_med" 'BEGIN { printf "%.2f\n", n / s }')
+if ((${#sf_wall[@]} > 0)); then
+	sf_rw=$(per_s "$sf_statements" "$sf_w") sf_rc=$(per_s "$sf_statements" "$sf_c")
 fi
-if ((${#fp_times[@]} > 0)); then
-	fp_med=$(median "${fp_times[@]}")
-	fp_rate=$(rate "$fp_count" "$fp_med")
+if ((${#fp_wall[@]} > 0)); then
+	fp_rw=$(per_s "$fp_count" "$fp_w") fp_rc=$(per_s "$fp_count" "$fp_c")
 fi
-if ((${#pt_times[@]} > 0)); then
-	pt_med=$(median "${pt_times[@]}")
-	pt_rate=$(rate "$pt_count" "$pt_med")
+if ((${#pt_wall[@]} > 0)); then
+	pt_rw=$(per_s "$pt_count" "$pt_w") pt_rc=$(per_s "$pt_count" "$pt_c")
 fi
 
-printf 'patterns: medians of %d runs (sqlfluff: %d)\n' "$runs" "$sf_runs"
-if ((${#lint_times[@]} > 0)); then
-	printf 'patterns: (a) ip-patterns --dialect=pg: %d statements in %.3f s = %s statements/s\n' \
-		"$n_all" "$lint_med" "$lint_rate"
+printf 'patterns: medians of %d runs (sqlfluff: %d); wall clock, and CPU time (user + system), which a busy machine disturbs less\n' \
+	"$runs" "$sf_runs"
+if ((${#lint_wall[@]} > 0)); then
+	line "(a) ip-patterns --dialect=pg" "$n_all" statements "$lint_w" "$lint_c"
 fi
-if ((${#sf_times[@]} > 0)); then
-	printf 'patterns: (a) sqlfluff lint --dialect postgres: %d statements in %.1f s = %s statements/s (%s violations, %s unparsable)\n' \
-		"$sf_statements" "$sf_med" "$sf_rate" "$sf_violations" "$sf_unparsable"
+if ((${#sf_wall[@]} > 0)); then
+	line "(a) sqlfluff lint --dialect postgres" "$sf_statements" statements "$sf_w" "$sf_c"
+	printf 'patterns: (a) sqlfluff found %s violations, %s unparsable\n' \
+		"$sf_violations" "$sf_unparsable"
 fi
-printf 'patterns: (a) lint ratio ip-patterns / sqlfluff: %s (goal >= 1000)\n' \
-	"$(ratio "$lint_rate" "$sf_rate")"
-if ((${#fp_times[@]} > 0)); then
-	printf 'patterns: (b) ip-patterns --fingerprint --convention=percona: %d fingerprints in %.3f s = %s/s\n' \
-		"$fp_count" "$fp_med" "$fp_rate"
+printf 'patterns: (a) lint ratio ip-patterns / sqlfluff: %s by wall clock, %s by CPU (goal >= 1000)\n' \
+	"$(ratio "$lint_rw" "$sf_rw")" "$(ratio "$lint_rc" "$sf_rc")"
+if ((${#fp_wall[@]} > 0)); then
+	line "(b) ip-patterns --fingerprint --convention=percona" "$fp_count" fingerprints "$fp_w" "$fp_c"
 fi
-if ((${#pt_times[@]} > 0)); then
-	printf 'patterns: (b) pt-fingerprint: %d fingerprints in %.3f s = %s/s (statements that begin with a comment are skipped)\n' \
-		"$pt_count" "$pt_med" "$pt_rate"
+if ((${#pt_wall[@]} > 0)); then
+	line "(b) pt-fingerprint" "$pt_count" fingerprints "$pt_w" "$pt_c"
 fi
-printf 'patterns: (b) fingerprint ratio ip-patterns / pt-fingerprint: %s (goal >= 10)\n' \
-	"$(ratio "$fp_rate" "$pt_rate")"
+if [[ -n $pt_count && $pt_count != "$n_all" ]]; then
+	printf 'patterns: (b) of %d statements pt-fingerprint prints %s: it skips those that begin with a comment (so does ip-patterns, to match it)\n' \
+		"$n_all" "$pt_count"
+fi
+printf 'patterns: (b) fingerprint ratio ip-patterns / pt-fingerprint: %s by wall clock, %s by CPU (goal >= 10)\n' \
+	"$(ratio "$fp_rw" "$pt_rw")" "$(ratio "$fp_rc" "$pt_rc")"
 if ((${#small_rss[@]} > 0 && ${#all_rss[@]} > 0)); then
 	small_max=$(printf '%s\n' "${small_rss[@]}" | sort -n | tail -n 1)
 	all_max=$(printf '%s\n' "${all_rss[@]}" | sort -n | tail -n 1)
-	printf 'patterns: (c) ip-patterns peak RSS: %d statements %s kB, %d statements %s kB, ratio %s (goal: about 1)\n' \
+	printf 'patterns: (c) ip-patterns --dialect=pg peak RSS: %d statements %s kB, %d statements %s kB, ratio %s (goal: about 1)\n' \
 		"$small" "$small_max" "$n_all" "$all_max" "$(ratio "$all_max" "$small_max")"
 else
 	printf 'patterns: (c) ip-patterns peak RSS: n/a\n'

@@ -422,15 +422,13 @@ static void check_concurrent_in_txn(struct adv_pat_ctx *cx,
  * evaluated for every existing row, rewriting the table. */
 static int volatile_function(const char *name)
 {
+	/* VOLATILE in pg_proc; now() and friends are STABLE */
 	static const char *const names[] = {
-		"random",	    "random_normal",
-		"gen_random_uuid",  "gen_random_bytes",
-		"uuid_generate_v1", "uuid_generate_v1mc",
-		"uuid_generate_v4", "uuid_generate_v7",
-		"uuidv4",	    "uuidv7",
-		"clock_timestamp",  "timeofday",
-		"nextval",	    "setval",
-		"txid_current",	    "pg_current_xact_id"};
+		"random",	    "random_normal",	"gen_random_uuid",
+		"gen_random_bytes", "uuid_generate_v1", "uuid_generate_v1mc",
+		"uuid_generate_v4", "uuid_generate_v7", "uuidv4",
+		"uuidv7",	    "clock_timestamp",	"timeofday",
+		"nextval"};
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -1684,10 +1682,12 @@ const struct adv_pat_rule adv_pat_rules_migration[] = {
 		.example_fire = "ALTER TABLE users ALTER COLUMN email SET NOT "
 				"NULL;",
 		.example_quiet = "ALTER TABLE users ADD CONSTRAINT "
-				 "users_email_nn CHECK (email IS NOT NULL) "
-				 "NOT VALID;\nALTER TABLE users VALIDATE "
-				 "CONSTRAINT users_email_nn;\nALTER TABLE "
-				 "users ALTER COLUMN email SET NOT NULL;",
+				 "users_email_nn\n"
+				 "  CHECK (email IS NOT NULL) NOT VALID;\n"
+				 "ALTER TABLE users VALIDATE CONSTRAINT "
+				 "users_email_nn;\n"
+				 "ALTER TABLE users ALTER COLUMN email SET NOT "
+				 "NULL;",
 		.check = check_set_not_null,
 		.finish = finish_memo,
 	},
@@ -1707,11 +1707,13 @@ const struct adv_pat_rule adv_pat_rules_migration[] = {
 		       "VALIDATE CONSTRAINT in a later step (it only takes a "
 		       "SHARE UPDATE EXCLUSIVE lock).",
 		.example_fire = "ALTER TABLE orders ADD CONSTRAINT "
-				"orders_customer_fk FOREIGN KEY (customer_id) "
-				"REFERENCES customers (id);",
+				"orders_customer_fk\n"
+				"  FOREIGN KEY (customer_id) REFERENCES "
+				"customers (id);",
 		.example_quiet = "ALTER TABLE orders ADD CONSTRAINT "
-				 "orders_customer_fk FOREIGN KEY (customer_id) "
-				 "REFERENCES customers (id) NOT VALID;",
+				 "orders_customer_fk\n"
+				 "  FOREIGN KEY (customer_id) REFERENCES "
+				 "customers (id) NOT VALID;",
 		.check = check_add_fk,
 	},
 	{
@@ -1729,10 +1731,11 @@ const struct adv_pat_rule adv_pat_rules_migration[] = {
 		.fix = "ADD CONSTRAINT ... CHECK (...) NOT VALID, then "
 		       "VALIDATE CONSTRAINT separately.",
 		.example_fire = "ALTER TABLE orders ADD CONSTRAINT "
-				"orders_qty_positive CHECK (quantity > 0);",
+				"orders_qty_positive\n"
+				"  CHECK (quantity > 0);",
 		.example_quiet = "ALTER TABLE orders ADD CONSTRAINT "
-				 "orders_qty_positive CHECK (quantity > 0) NOT "
-				 "VALID;",
+				 "orders_qty_positive\n"
+				 "  CHECK (quantity > 0) NOT VALID;",
 		.check = check_add_check,
 	},
 	{
@@ -1753,8 +1756,8 @@ const struct adv_pat_rule adv_pat_rules_migration[] = {
 		.example_fire = "ALTER TABLE users ADD CONSTRAINT "
 				"users_email_key UNIQUE (email);",
 		.example_quiet = "ALTER TABLE users ADD CONSTRAINT "
-				 "users_email_key UNIQUE USING INDEX "
-				 "users_email_idx;",
+				 "users_email_key\n"
+				 "  UNIQUE USING INDEX users_email_idx;",
 		.check = check_add_unique,
 	},
 	{
@@ -1773,9 +1776,9 @@ const struct adv_pat_rule adv_pat_rules_migration[] = {
 		.fix = "CREATE UNIQUE INDEX CONCURRENTLY on NOT NULL columns, "
 		       "then ADD CONSTRAINT ... PRIMARY KEY USING INDEX.",
 		.example_fire = "ALTER TABLE events ADD PRIMARY KEY (id);",
-		.example_quiet =
-			"ALTER TABLE events ADD CONSTRAINT events_pkey "
-			"PRIMARY KEY USING INDEX events_id_idx;",
+		.example_quiet = "ALTER TABLE events ADD CONSTRAINT "
+				 "events_pkey\n"
+				 "  PRIMARY KEY USING INDEX events_id_idx;",
 		.check = check_add_pk,
 	},
 	{
@@ -1799,8 +1802,9 @@ const struct adv_pat_rule adv_pat_rules_migration[] = {
 		       "old column.",
 		.example_fire = "ALTER TABLE orders ALTER COLUMN quantity TYPE "
 				"bigint;",
-		.example_quiet = "ALTER TABLE orders ALTER COLUMN note TYPE "
-				 "text;",
+		.example_quiet = "ALTER TABLE events ADD CONSTRAINT "
+				 "events_pkey\n"
+				 "  PRIMARY KEY USING INDEX events_id_idx;",
 		.check = check_column_type,
 	},
 	{
@@ -1960,8 +1964,9 @@ const struct adv_pat_rule adv_pat_rules_migration[] = {
 		       "outside a transaction block).",
 		.example_fire = "ALTER TABLE measurements DETACH PARTITION "
 				"measurements_2023;",
-		.example_quiet = "ALTER TABLE measurements DETACH PARTITION "
-				 "measurements_2023 CONCURRENTLY;",
+		.example_quiet = "ALTER TABLE measurements\n"
+				 "  DETACH PARTITION measurements_2023 "
+				 "CONCURRENTLY;",
 		.check = check_detach,
 	},
 	{

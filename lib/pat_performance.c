@@ -988,7 +988,7 @@ static void check_bulk_insert(struct adv_pat_ctx *cx,
 
 /* ---- optimizer-hint ---- */
 
-/* The hint keyword in upper case with single spaces, in buf. */
+/* s in upper case, in buf (which may be s itself). */
 static const char *upper_name(const char *s, char *buf, size_t size)
 {
 	size_t i;
@@ -1004,9 +1004,11 @@ static const char *upper_name(const char *s, char *buf, size_t size)
 static int first_word_is(const char *name, const char *w)
 {
 	size_t n = strlen(w);
+	size_t len = strlen(name);
 
-	return strncmp(name, w, n) == 0 &&
-	       (name[n] == '\0' || name[n] == ' ' || name[n] == '_');
+	if (len < n || memcmp(name, w, n) != 0)
+		return 0;
+	return len == n || name[n] == ' ' || name[n] == '_';
 }
 
 /* The hint name in lower case with single spaces, in buf. */
@@ -1058,7 +1060,7 @@ static int hint_node_fn(const struct adv_ast *n,
 	char name[64];
 	char label[160];
 
-	if (n->kind != ADV_AST_HINT || path->depth == 0)
+	if (n->kind != ADV_AST_HINT || n->name == NULL || path->depth == 0)
 		return 0;
 	hint_words(n->name, name, sizeof(name));
 	parent = path->node[path->depth - 1];

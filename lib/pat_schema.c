@@ -352,24 +352,22 @@ static int same_table(const char *schema_a, const char *name_a,
 
 static void keyless_forget(const struct adv_ast *table)
 {
-	size_t i = 0;
+	size_t i;
+	size_t kept = 0;
 
 	if (table == NULL)
 		return;
-	while (i < keyless_memo.ntables) {
-		struct keyless *k = &keyless_memo.tables[i];
+	for (i = 0; i < keyless_memo.ntables; i++) {
+		struct keyless k = keyless_memo.tables[i];
 
-		if (!same_table(k->schema, k->name, table->schema,
-				table->name)) {
-			i++;
-			continue;
+		if (same_table(k.schema, k.name, table->schema, table->name)) {
+			free(k.schema);
+			free(k.name);
+		} else {
+			keyless_memo.tables[kept++] = k;
 		}
-		free(k->schema);
-		free(k->name);
-		keyless_memo.ntables--;
-		if (i < keyless_memo.ntables)
-			*k = keyless_memo.tables[keyless_memo.ntables];
 	}
+	keyless_memo.ntables = kept;
 }
 
 static void keyless_add(const struct adv_ast *table)
@@ -694,8 +692,34 @@ static const struct adv_ast *first_column(const struct adv_ast *e)
 	return col;
 }
 
+/*
+ * Value-list CHECKs found in one statement, by the place of the list: a
+ * column constraint may be seen both in its column and in the table's
+ * list of constraints.
+ */
+struct enum_seen {
+	int locs[32];
+	size_t n;
+};
+
+static int enum_seen_before(struct enum_seen *seen, int loc)
+{
+	size_t i;
+
+	if (loc < 0)
+		return 0;
+	for (i = 0; i < seen->n; i++) {
+		if (seen->locs[i] == loc)
+			return 1;
+	}
+	if (seen->n < sizeof(seen->locs) / sizeof(seen->locs[0]))
+		seen->locs[seen->n++] = loc;
+	return 0;
+}
+
 static void enum_check_constraint(struct adv_pat_ctx *cx,
 				  const struct adv_pat_stmt *st,
+				  struct enum_seen *seen,
 				  const struct adv_ast *k,
 				  const struct adv_ast *fallback)
 {
@@ -706,7 +730,7 @@ static void enum_check_constraint(struct adv_pat_ctx *cx,
 	    k->op != ADV_CONS_CHECK || k->args == NULL)
 		return;
 	adv_ast_walk(k->args, 0, enum_visit, &hit);
-	if (hit == NULL)
+	if (hit == NULL || enum_seen_before(seen, hit->loc))
 		return;
 	col = first_column(hit->args);
 	adv_pat_report(cx, st, hit->loc >= 0 ? hit->loc : loc_of(k, fallback),
@@ -740,40 +764,32 @@ static int tokens_say_enum_type(const struct adv_pat_stmt *st)
 
 static void check_enum(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st)
 {
+	struct enum_seen seen = {{0}, 0};
 	const struct adv_ast *n;
 	const struct adv_ast *c;
+	const struct adv_ast *k;
 
 	each_column(cx, st, enum_column);
 	for (n = st->root; n != NULL; n = n->next) {
 		if (n->kind == ADV_AST_CREATE_TABLE && names_table(n)) {
-			/*
-			 * Column constraints are copied to the table's list;
-			 * the coldefs' own lists are only read when the
-			 * parser did not copy them.
-			 */
 			for (c = n->constraints; c != NULL; c = c->next)
-				enum_check_constraint(cx, st, c, n);
-			if (n->constraints == NULL) {
-				const struct adv_ast *d;
-
-				for (d = n->coldefs; d != NULL; d = d->next)
-					for (c = d->constraints; c != NULL;
-					     c = c->next)
-						enum_check_constraint(cx, st, c,
-								      d);
+				enum_check_constraint(cx, st, &seen, c, n);
+			for (c = n->coldefs; c != NULL; c = c->next) {
+				for (k = c->constraints; k != NULL; k = k->next)
+					enum_check_constraint(cx, st, &seen, k,
+							      c);
 			}
 		} else if (n->kind == ADV_AST_ALTER_TABLE && names_table(n)) {
 			for (c = n->cmds; c != NULL; c = c->next) {
-				const struct adv_ast *k;
-
 				if (c->op == ADV_ALTER_ADD_CONSTRAINT)
-					enum_check_constraint(cx, st,
+					enum_check_constraint(cx, st, &seen,
 							      c->constraint, c);
 				if (c->coldef == NULL)
 					continue;
 				for (k = c->coldef->constraints; k != NULL;
 				     k = k->next)
-					enum_check_constraint(cx, st, k, c);
+					enum_check_constraint(cx, st, &seen, k,
+							      c);
 			}
 		} else if (n->kind == ADV_AST_CREATE_OTHER &&
 			   n->op == ADV_OBJ_TYPE &&
@@ -1591,11 +1607,15 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "DELETE, and InnoDB falls back to a hidden row id.",
 		.fix = "Declare a PRIMARY KEY (a natural key or a generated "
 		       "bigint identity).",
-		.example_fire = "CREATE TABLE audit_log (happened_at "
-				"timestamptz NOT NULL, message text);",
-		.example_quiet = "CREATE TABLE audit_log (id bigint GENERATED "
-				 "ALWAYS AS IDENTITY PRIMARY KEY, "
-				 "message text);",
+		.example_fire = "CREATE TABLE audit_log (\n"
+				"  happened_at timestamptz NOT NULL,\n"
+				"  message text\n"
+				");",
+		.example_quiet = "CREATE TABLE audit_log (\n"
+				 "  id bigint GENERATED ALWAYS AS IDENTITY "
+				 "PRIMARY KEY,\n"
+				 "  message text\n"
+				 ");",
 		.check = check_primary_key,
 		.finish = finish_primary_key,
 	},
@@ -1633,11 +1653,15 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "table), and the list cannot carry attributes.",
 		.fix = "Keep the values in a lookup table and reference it "
 		       "with a foreign key.",
-		.example_fire = "CREATE TABLE tickets (id bigint PRIMARY KEY, "
-				"status text CHECK (status IN ('open', "
-				"'closed')));",
-		.example_quiet = "CREATE TABLE tickets (id bigint PRIMARY KEY, "
-				 "status text CHECK (status <> ''));",
+		.example_fire = "CREATE TABLE tickets (\n"
+				"  id bigint PRIMARY KEY,\n"
+				"  status text CHECK (status IN ('open', "
+				"'closed'))\n"
+				");",
+		.example_quiet = "CREATE TABLE tickets (\n"
+				 "  id bigint PRIMARY KEY,\n"
+				 "  status text CHECK (status <> '')\n"
+				 ");",
 		.check = check_enum,
 	},
 	{
@@ -1656,11 +1680,15 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "PostgreSQL it is never faster than text or varchar.",
 		.fix = "Use varchar(n) or text (with a CHECK on the length "
 		       "if one is needed).",
-		.example_fire = "CREATE TABLE countries (code char(2) PRIMARY "
-				"KEY, name text NOT NULL);",
-		.example_quiet = "CREATE TABLE countries (code text PRIMARY "
-				 "KEY CHECK (length(code) = 2), name text "
-				 "NOT NULL);",
+		.example_fire = "CREATE TABLE countries (\n"
+				"  code char(2) PRIMARY KEY,\n"
+				"  name text NOT NULL\n"
+				");",
+		.example_quiet = "CREATE TABLE countries (\n"
+				 "  code text PRIMARY KEY CHECK (length(code) "
+				 "= 2),\n"
+				 "  name text NOT NULL\n"
+				 ");",
 		.thresholds = {{"max_length", 10,
 				"CHAR length allowed in MySQL and SQL "
 				"Server"}},
@@ -1681,11 +1709,15 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "rewrites the table and every referencing one.",
 		.fix = "Declare generated keys as BIGINT (bigserial, bigint "
 		       "GENERATED ... AS IDENTITY, BIGINT AUTO_INCREMENT).",
-		.example_fire = "CREATE TABLE events (id serial PRIMARY KEY, "
-				"payload jsonb);",
-		.example_quiet = "CREATE TABLE events (id bigint GENERATED "
-				 "ALWAYS AS IDENTITY PRIMARY KEY, payload "
-				 "jsonb);",
+		.example_fire = "CREATE TABLE events (\n"
+				"  id serial PRIMARY KEY,\n"
+				"  payload jsonb\n"
+				");",
+		.example_quiet = "CREATE TABLE events (\n"
+				 "  id bigint GENERATED ALWAYS AS IDENTITY "
+				 "PRIMARY KEY,\n"
+				 "  payload jsonb\n"
+				 ");",
 		.check = check_int_surrogate,
 	},
 	{
@@ -1701,11 +1733,15 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "oddly, and explicit inserts can bypass it.",
 		.fix = "Use bigint GENERATED ALWAYS (or BY DEFAULT) AS "
 		       "IDENTITY (PostgreSQL 10+).",
-		.example_fire = "CREATE TABLE events (id bigserial PRIMARY "
-				"KEY, payload jsonb);",
-		.example_quiet = "CREATE TABLE events (id bigint GENERATED BY "
-				 "DEFAULT AS IDENTITY PRIMARY KEY, payload "
-				 "jsonb);",
+		.example_fire = "CREATE TABLE events (\n"
+				"  id bigserial PRIMARY KEY,\n"
+				"  payload jsonb\n"
+				");",
+		.example_quiet = "CREATE TABLE events (\n"
+				 "  id bigint GENERATED BY DEFAULT AS IDENTITY "
+				 "PRIMARY KEY,\n"
+				 "  payload jsonb\n"
+				 ");",
 		.check = check_serial,
 	},
 	{
@@ -1721,10 +1757,14 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "changes shift or duplicate instants.",
 		.fix = "Use timestamptz; it stores an instant and converts to "
 		       "the session's TimeZone on output.",
-		.example_fire = "CREATE TABLE sessions (id bigint PRIMARY KEY, "
-				"started_at timestamp NOT NULL);",
-		.example_quiet = "CREATE TABLE sessions (id bigint PRIMARY "
-				 "KEY, started_at timestamptz NOT NULL);",
+		.example_fire = "CREATE TABLE sessions (\n"
+				"  id bigint PRIMARY KEY,\n"
+				"  started_at timestamp NOT NULL\n"
+				");",
+		.example_quiet = "CREATE TABLE sessions (\n"
+				 "  id bigint PRIMARY KEY,\n"
+				 "  started_at timestamptz NOT NULL\n"
+				 ");",
 		.check = check_timestamp,
 	},
 	{
@@ -1743,16 +1783,21 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		.fix = "Create an index whose leading columns are the foreign "
 		       "key's columns (CONCURRENTLY on a live table).",
 		.example_fire = "CREATE TABLE customers (id bigint PRIMARY "
-				"KEY);\nCREATE TABLE orders (id bigint PRIMARY "
-				"KEY, customer_id bigint NOT NULL REFERENCES "
-				"customers (id));",
-		.example_quiet =
-			"CREATE TABLE customers (id bigint PRIMARY "
-			"KEY);\nCREATE TABLE orders (id bigint PRIMARY "
-			"KEY, customer_id bigint NOT NULL REFERENCES "
-			"customers (id));\nCREATE INDEX "
-			"orders_customer_id_idx ON orders "
-			"(customer_id);",
+				"KEY);\n"
+				"CREATE TABLE orders (\n"
+				"  id bigint PRIMARY KEY,\n"
+				"  customer_id bigint NOT NULL REFERENCES "
+				"customers (id)\n"
+				");",
+		.example_quiet = "CREATE TABLE customers (id bigint PRIMARY "
+				 "KEY);\n"
+				 "CREATE TABLE orders (\n"
+				 "  id bigint PRIMARY KEY,\n"
+				 "  customer_id bigint NOT NULL REFERENCES "
+				 "customers (id)\n"
+				 ");\n"
+				 "CREATE INDEX orders_customer_id_idx ON "
+				 "orders (customer_id);",
 		.finish = finish_fk_index,
 	},
 	{
@@ -1770,17 +1815,24 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "pressure, and HOT updates become rare.",
 		.fix = "Drop the indexes no query needs and merge the ones "
 		       "that share leading columns.",
-		.example_fire =
-			"CREATE TABLE t (id bigint PRIMARY KEY, a int, "
-			"b int, c int, d int, e int, f int, g int, "
-			"h int, i int, j int);\n"
-			"CREATE INDEX ON t (a);\nCREATE INDEX ON t (b);\n"
-			"CREATE INDEX ON t (c);\nCREATE INDEX ON t (d);\n"
-			"CREATE INDEX ON t (e);\nCREATE INDEX ON t (f);\n"
-			"CREATE INDEX ON t (g);\nCREATE INDEX ON t (h);\n"
-			"CREATE INDEX ON t (i);\nCREATE INDEX ON t (j);",
+		.example_fire = "CREATE TABLE t (\n"
+				"  id bigint PRIMARY KEY,\n"
+				"  a int, b int, c int, d int, e int, f int, "
+				"g int, h int, i int, j int\n"
+				");\n"
+				"CREATE INDEX ON t (a);\n"
+				"CREATE INDEX ON t (b);\n"
+				"CREATE INDEX ON t (c);\n"
+				"CREATE INDEX ON t (d);\n"
+				"CREATE INDEX ON t (e);\n"
+				"CREATE INDEX ON t (f);\n"
+				"CREATE INDEX ON t (g);\n"
+				"CREATE INDEX ON t (h);\n"
+				"CREATE INDEX ON t (i);\n"
+				"CREATE INDEX ON t (j);",
 		.example_quiet = "CREATE TABLE t (id bigint PRIMARY KEY, a "
-				 "int, b int);\nCREATE INDEX ON t (a, b);",
+				 "int, b int);\n"
+				 "CREATE INDEX ON t (a, b);",
 		.thresholds = {{"max_indexes", 10,
 				"indexes on one table before it fires"}},
 		.finish = finish_too_many_indexes,
@@ -1800,18 +1852,24 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "does: it only costs writes, space and cache.",
 		.fix = "Drop the redundant index; keep the unique index or "
 		       "constraint when one of the two enforces uniqueness.",
-		.example_fire = "CREATE TABLE orders (id bigint PRIMARY KEY, "
-				"customer_id bigint NOT NULL, created_at "
-				"timestamptz);\nCREATE INDEX orders_cust ON "
-				"orders (customer_id);\nCREATE INDEX "
-				"orders_cust_created ON orders (customer_id, "
-				"created_at);",
-		.example_quiet = "CREATE TABLE orders (id bigint PRIMARY KEY, "
-				 "customer_id bigint NOT NULL, created_at "
-				 "timestamptz);\nCREATE INDEX orders_created "
-				 "ON orders (created_at);\nCREATE INDEX "
-				 "orders_cust_created ON orders (customer_id, "
-				 "created_at);",
+		.example_fire = "CREATE TABLE orders (\n"
+				"  id bigint PRIMARY KEY,\n"
+				"  customer_id bigint NOT NULL,\n"
+				"  created_at timestamptz\n"
+				");\n"
+				"CREATE INDEX orders_cust ON orders "
+				"(customer_id);\n"
+				"CREATE INDEX orders_cust_created ON orders "
+				"(customer_id, created_at);",
+		.example_quiet = "CREATE TABLE orders (\n"
+				 "  id bigint PRIMARY KEY,\n"
+				 "  customer_id bigint NOT NULL,\n"
+				 "  created_at timestamptz\n"
+				 ");\n"
+				 "CREATE INDEX orders_created ON orders "
+				 "(created_at);\n"
+				 "CREATE INDEX orders_cust_created ON orders "
+				 "(customer_id, created_at);",
 		.finish = finish_duplicate_index,
 	},
 	{
@@ -1852,9 +1910,11 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "collation); convert existing tables with ALTER TABLE "
 		       "... CONVERT TO CHARACTER SET utf8mb4.",
 		.example_fire = "CREATE TABLE notes (id BIGINT PRIMARY KEY, "
-				"body TEXT) DEFAULT CHARSET=utf8;",
+				"body TEXT)\n"
+				"  DEFAULT CHARSET=utf8;",
 		.example_quiet = "CREATE TABLE notes (id BIGINT PRIMARY KEY, "
-				 "body TEXT) DEFAULT CHARSET=utf8mb4;",
+				 "body TEXT)\n"
+				 "  DEFAULT CHARSET=utf8mb4;",
 		.check = check_charset,
 	},
 	{
@@ -1871,12 +1931,16 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "fail, and clients map it to errors or nonsense.",
 		.fix = "Make the column NULL-able with no default, or give it "
 		       "a real default such as CURRENT_TIMESTAMP.",
-		.example_fire = "CREATE TABLE logins (id BIGINT PRIMARY KEY, "
-				"at DATETIME NOT NULL DEFAULT "
-				"'0000-00-00 00:00:00');",
-		.example_quiet = "CREATE TABLE logins (id BIGINT PRIMARY KEY, "
-				 "at DATETIME NOT NULL DEFAULT "
-				 "CURRENT_TIMESTAMP);",
+		.example_fire = "CREATE TABLE logins (\n"
+				"  id BIGINT PRIMARY KEY,\n"
+				"  at DATETIME NOT NULL DEFAULT '0000-00-00 "
+				"00:00:00'\n"
+				");",
+		.example_quiet = "CREATE TABLE logins (\n"
+				 "  id BIGINT PRIMARY KEY,\n"
+				 "  at DATETIME NOT NULL DEFAULT "
+				 "CURRENT_TIMESTAMP\n"
+				 ");",
 		.check = check_zero_date,
 	},
 	{
@@ -1895,12 +1959,13 @@ const struct adv_pat_rule adv_pat_rules_schema[] = {
 		       "misses; MySQL and SQL Server reject the statement.",
 		.fix = "Choose a shorter name (abbreviate the table part of "
 		       "index and constraint names).",
-		.example_fire = "CREATE INDEX "
-				"orders_customer_id_created_at_status_"
-				"shipping_country_partial_idx ON orders "
-				"(customer_id);",
-		.example_quiet = "CREATE INDEX orders_customer_created_idx ON "
-				 "orders (customer_id, created_at);",
+		.example_fire = "CREATE INDEX\n"
+				"  "
+				"orders_customer_id_created_at_status_shipping_"
+				"country_partial_idx\n"
+				"  ON orders (customer_id);",
+		.example_quiet = "CREATE INDEX orders_customer_created_idx\n"
+				 "  ON orders (customer_id, created_at);",
 		.check = check_identifier_length,
 	},
 	{0},

@@ -1081,29 +1081,26 @@ static int binop_prec(const struct parser *ps, const struct adv_sql_token *t)
 	return P_NONE;
 }
 
-/* left AND/OR right, flattening nested nodes of the same kind. */
+/*
+ * left AND/OR right, nested nodes of the same kind flattened. chain is
+ * the argument list of the node the caller's loop built last, so that
+ * "a AND b AND c ..." costs linear time.
+ */
 static struct adv_ast *bool_node(struct parser *ps, enum adv_ast_kind kind,
-				 struct adv_ast *left, struct adv_ast *right)
+				 struct adv_ast *left, struct adv_ast *right,
+				 struct list *chain)
 {
-	struct adv_ast *n;
-	struct list l = {NULL, NULL};
+	struct adv_ast *n = left;
 
-	if (left->kind == kind) {
-		n = left;
-		l.head = n->args;
-		l.tail = n->args;
-		while (l.tail != NULL && l.tail->next != NULL)
-			l.tail = l.tail->next;
-	} else {
+	if (left->kind != kind || chain->head == NULL ||
+	    chain->head != left->args) {
 		n = new_at(ps, kind, left->loc);
-		list_add(&l, left);
+		chain->head = NULL;
+		chain->tail = NULL;
+		list_add(chain, left->kind == kind ? left->args : left);
 	}
-	if (right->kind == kind) {
-		list_add(&l, right->args);
-	} else {
-		list_add(&l, right);
-	}
-	n->args = l.head;
+	list_add(chain, right->kind == kind ? right->args : right);
+	n->args = chain->head;
 	return n;
 }
 
@@ -2109,6 +2106,7 @@ static struct adv_ast *parse_comparison(struct parser *ps, struct adv_ast *left)
  */
 static struct adv_ast *parse_expr_prec(struct parser *ps, int min)
 {
+	struct list chain = {NULL, NULL};
 	struct adv_ast *left;
 
 	enter(ps);
@@ -2133,10 +2131,11 @@ static struct adv_ast *parse_expr_prec(struct parser *ps, int min)
 			left = a;
 		} else if (prec == P_OR) {
 			left = bool_node(ps, ADV_AST_OR, left,
-					 parse_expr_prec(ps, P_OR + 1));
+					 parse_expr_prec(ps, P_OR + 1), &chain);
 		} else if (prec == P_AND) {
 			left = bool_node(ps, ADV_AST_AND, left,
-					 parse_expr_prec(ps, P_AND + 1));
+					 parse_expr_prec(ps, P_AND + 1),
+					 &chain);
 		} else {
 			left = op_node(ps, tok_lower(ps, t), left,
 				       parse_expr_prec(ps, prec + 1));
@@ -2563,6 +2562,8 @@ static void parse_table_suffix(struct parser *ps, struct adv_ast *n)
 	}
 	if (ms && ms_legacy_hint_at(ps))
 		list_add(&hints, parse_ms_hints(ps));
+	if (ms && n->alias == NULL && hints.head != NULL)
+		parse_alias(ps, n, 0); /* also seen: t WITH (NOLOCK) a */
 	if (ps->dialect == ADV_DIALECT_MY)
 		list_add(&hints, parse_my_index_hints(ps));
 	if (hints.head != NULL)
@@ -4186,15 +4187,21 @@ static void accept_if_exists(struct parser *ps, struct adv_ast *n)
 	}
 }
 
+/* IF NOT EXISTS: ADV_ASTF_IF_NOT_EXISTS when it is there, else 0. */
+static unsigned accept_if_not_exists_flag(struct parser *ps)
+{
+	if (!is_kw(ps, "if") || !is_kw_at(ps, 1, "not") ||
+	    !is_kw_at(ps, 2, "exists"))
+		return 0;
+	advance(ps);
+	advance(ps);
+	advance(ps);
+	return ADV_ASTF_IF_NOT_EXISTS;
+}
+
 static void accept_if_not_exists(struct parser *ps, struct adv_ast *n)
 {
-	if (is_kw(ps, "if") && is_kw_at(ps, 1, "not") &&
-	    is_kw_at(ps, 2, "exists")) {
-		advance(ps);
-		advance(ps);
-		advance(ps);
-		n->flags |= ADV_ASTF_IF_NOT_EXISTS;
-	}
+	n->flags |= accept_if_not_exists_flag(ps);
 }
 
 /* ADD COLUMN with a column definition. */
@@ -4305,18 +4312,16 @@ static struct adv_ast *parse_my_alter_cmd(struct parser *ps)
 	struct adv_ast *c;
 
 	if (accept_kw(ps, "add")) {
-		struct adv_ast probe;
+		unsigned flags;
 		int column = accept_kw(ps, "column");
 
-		memset(&probe, 0, sizeof(probe));
-		accept_if_not_exists(ps, &probe);
+		flags = accept_if_not_exists_flag(ps);
 		if (is_op(ps, "(")) {
 			struct list l = {NULL, NULL};
 
 			advance(ps);
 			do {
-				list_add(&l,
-					 add_column_cmd(ps, t, probe.flags));
+				list_add(&l, add_column_cmd(ps, t, flags));
 			} while (accept_op(ps, ","));
 			expect_op(ps, ")");
 			return l.head;
@@ -4330,10 +4335,10 @@ static struct adv_ast *parse_my_alter_cmd(struct parser *ps)
 		     (is_kw(ps, "check") && is_op_at(ps, 1, "("))))
 			return add_constraint_cmd(ps, t, 0);
 		if (!column && is_kw(ps, "partition")) {
-			ps->pos--;
+			ps->pos = (size_t)(t - ps->toks); /* back to ADD */
 			return other_cmd(ps, t);
 		}
-		c = add_column_cmd(ps, t, probe.flags);
+		c = add_column_cmd(ps, t, flags);
 		skip_column_position(ps);
 		return c;
 	}
@@ -4405,7 +4410,7 @@ static struct adv_ast *parse_my_alter_cmd(struct parser *ps)
 			   accept_kw(ps, "check")) {
 			c = alter_cmd(ps, t, ADV_ALTER_DROP_CONSTRAINT);
 		} else if (is_kw(ps, "partition")) {
-			ps->pos--;
+			ps->pos = (size_t)(t - ps->toks); /* back to DROP */
 			return other_cmd(ps, t);
 		} else {
 			accept_kw(ps, "column");
@@ -5569,7 +5574,8 @@ static struct adv_ast *parse_exec(struct parser *ps)
 		return n;
 	}
 	if (is_kw(ps, "as")) {
-		ps->pos--;
+		/* EXECUTE AS USER = '...': a context switch, not a call */
+		ps->pos = (size_t)(t - ps->toks);
 		return skipped_stmt(ps, NULL);
 	}
 	if (cur(ps)->kind == ADV_TOK_VARIABLE && is_op_at(ps, 1, "=")) {
@@ -5785,7 +5791,9 @@ static struct adv_ast *parse_table_stmt(struct parser *ps)
 		struct adv_ast *t = parse_table_name(ps);
 
 		if (lock) {
-			parse_alias(ps, t, 0);
+			if (!is_kw(ps, "read") && !is_kw(ps, "write") &&
+			    !is_kw(ps, "low_priority"))
+				parse_alias(ps, t, 0);
 			if (accept_kw(ps, "read")) {
 				accept_kw(ps, "local");
 			} else {
@@ -6279,10 +6287,10 @@ static struct adv_ast *parse_statement(struct parser *ps)
 		 (my &&
 		  (tok_word(ps, t, "leave") || tok_word(ps, t, "iterate"))))
 		n = parse_named_stmt(ps);
-	else if (my && (tok_word(ps, t, "analyze") ||
-			tok_word(ps, t, "optimize") || tok_word(ps, t, "check") ||
-			tok_word(ps, t, "repair") || tok_word(ps, t, "checksum") ||
-			tok_word(ps, t, "lock")))
+	else if (my &&
+		 (tok_word(ps, t, "analyze") || tok_word(ps, t, "optimize") ||
+		  tok_word(ps, t, "check") || tok_word(ps, t, "repair") ||
+		  tok_word(ps, t, "checksum") || tok_word(ps, t, "lock")))
 		n = parse_table_stmt(ps);
 	else if (word_in(ps, t, skipped_words))
 		n = skipped_stmt(ps, NULL);

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -468,6 +469,50 @@ static enum adv_status check_unparameterized(
 	return ADV_OK;
 }
 
+/*
+ * A finding about one statement: object from the first relation its text
+ * names, message "statement QUERYID (TEXT) " followed by what fmt says,
+ * and evidence.statement (returned, for the rule's own numbers).
+ */
+static cJSON *statement_finding(struct adv_workload_findings *out,
+				const struct adv_workload_rule *rule,
+				const struct adv_model_snapshot *snap,
+				const struct adv_model_statement *st,
+				const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static cJSON *statement_finding(struct adv_workload_findings *out,
+				const struct adv_workload_rule *rule,
+				const struct adv_model_snapshot *snap,
+				const struct adv_model_statement *st,
+				const char *fmt, ...)
+{
+	struct adv_finding *f = new_finding(out, rule, snap);
+	char *schema = NULL, *table = NULL;
+	char *text = short_text(st->query);
+	struct adv_buf what;
+	cJSON *ev;
+	va_list ap;
+
+	first_relation(st->query, &schema, &table);
+	adv_finding_set_object(f, schema, table, NULL);
+	free(schema);
+	free(table);
+	adv_buf_init(&what);
+	va_start(ap, fmt);
+	adv_buf_vaddf(&what, fmt, ap);
+	va_end(ap);
+	adv_finding_set_message(f, "statement %s (%s) %s",
+				st->queryid != NULL ? st->queryid : "?", text,
+				what.data);
+	adv_buf_release(&what);
+	free(text);
+	ev = statement_json(st);
+	cJSON_AddItemToObject(f->evidence, "statement", ev);
+	finish_finding(f, snap, st->queryid);
+	return ev;
+}
+
 /* ---- temp-spill-workload -------------------------------------------- */
 
 enum { TS_MIN_TEMP_BLKS };
@@ -483,31 +528,17 @@ static enum adv_status check_temp_spill(const struct adv_workload_rule *rule,
 	(void)err;
 	for (i = 0; i < snap->nstatements; i++) {
 		const struct adv_model_statement *st = snap->statements[i];
-		struct adv_finding *f;
-		char *schema = NULL, *table = NULL;
-		char *text;
 		cJSON *ev;
 
 		if (st->query == NULL || !st->has_temp_blks ||
 		    !(st->temp_blks_written > thr[TS_MIN_TEMP_BLKS]))
 			continue;
-		f = new_finding(out, rule, snap);
-		first_relation(st->query, &schema, &table);
-		adv_finding_set_object(f, schema, table, NULL);
-		free(schema);
-		free(table);
-		text = short_text(st->query);
-		adv_finding_set_message(
-			f,
-			"statement %s (%s) wrote %.0f temporary blocks in %.0f calls: sorts or hashes spill to disk",
-			st->queryid != NULL ? st->queryid : "?", text,
+		ev = statement_finding(
+			out, rule, snap, st,
+			"wrote %.0f temporary blocks in %.0f calls: sorts or hashes spill to disk",
 			st->temp_blks_written, st->calls);
-		free(text);
-		ev = statement_json(st);
 		cJSON_AddNumberToObject(ev, "temp_blks_written",
 					st->temp_blks_written);
-		cJSON_AddItemToObject(f->evidence, "statement", ev);
-		finish_finding(f, snap, st->queryid);
 	}
 	return ADV_OK;
 }
@@ -538,9 +569,6 @@ static enum adv_status check_param_sensitive(
 		double mean = mean_ms(st);
 		double low;
 		double high;
-		struct adv_finding *f;
-		char *schema = NULL, *table = NULL;
-		char *text;
 		cJSON *ev;
 
 		if (st->query == NULL || !st->has_min_max ||
@@ -553,27 +581,16 @@ static enum adv_status check_param_sensitive(
 		if (!(low > thr[PS_MAX_DEVIATION]) &&
 		    !(high > thr[PS_MAX_DEVIATION]))
 			continue;
-		f = new_finding(out, rule, snap);
-		first_relation(st->query, &schema, &table);
-		adv_finding_set_object(f, schema, table, NULL);
-		free(schema);
-		free(table);
-		text = short_text(st->query);
-		adv_finding_set_message(
-			f,
-			"statement %s (%s) took %.3g to %.3g ms per call around a mean of %.3g ms over %.0f calls: one plan does not fit every parameter",
-			st->queryid != NULL ? st->queryid : "?", text,
+		ev = statement_finding(
+			out, rule, snap, st,
+			"took %.3g to %.3g ms per call around a mean of %.3g ms over %.0f calls: one plan does not fit every parameter",
 			st->min_ms, st->max_ms, mean, st->calls);
-		free(text);
-		ev = statement_json(st);
 		cJSON_AddNumberToObject(ev, "min_ms", st->min_ms);
 		cJSON_AddNumberToObject(ev, "max_ms", st->max_ms);
 		cJSON_AddNumberToObject(ev, "reads_per_call",
 					st->reads / st->calls);
-		cJSON_AddItemToObject(f->evidence, "statement", ev);
-		cJSON_AddNumberToObject(f->evidence, "low_deviation", low);
-		cJSON_AddNumberToObject(f->evidence, "high_deviation", high);
-		finish_finding(f, snap, st->queryid);
+		cJSON_AddNumberToObject(ev, "low_deviation", low);
+		cJSON_AddNumberToObject(ev, "high_deviation", high);
 	}
 	return ADV_OK;
 }
@@ -594,9 +611,6 @@ static enum adv_status check_rows_examined(
 		const struct adv_model_statement *st = snap->statements[i];
 		double sent;
 		double ratio;
-		struct adv_finding *f;
-		char *schema = NULL, *table = NULL;
-		char *text;
 		cJSON *ev;
 
 		if (st->query == NULL || !st->has_rows_examined)
@@ -606,24 +620,13 @@ static enum adv_status check_rows_examined(
 		if (!(st->rows_examined >= thr[RE_MIN_EXAMINED]) ||
 		    !(ratio >= thr[RE_MIN_RATIO]))
 			continue;
-		f = new_finding(out, rule, snap);
-		first_relation(st->query, &schema, &table);
-		adv_finding_set_object(f, schema, table, NULL);
-		free(schema);
-		free(table);
-		text = short_text(st->query);
-		adv_finding_set_message(
-			f,
-			"statement %s (%s) examined %.0f rows to send %.0f (%.0f per row sent)",
-			st->queryid != NULL ? st->queryid : "?", text,
+		ev = statement_finding(
+			out, rule, snap, st,
+			"examined %.0f rows to send %.0f (%.0f per row sent)",
 			st->rows_examined, st->rows_sent, ratio);
-		free(text);
-		ev = statement_json(st);
 		cJSON_AddNumberToObject(ev, "rows_examined", st->rows_examined);
 		cJSON_AddNumberToObject(ev, "rows_sent", st->rows_sent);
-		cJSON_AddItemToObject(f->evidence, "statement", ev);
-		cJSON_AddNumberToObject(f->evidence, "ratio", ratio);
-		finish_finding(f, snap, st->queryid);
+		cJSON_AddNumberToObject(ev, "ratio", ratio);
 	}
 	return ADV_OK;
 }

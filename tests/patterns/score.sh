@@ -20,7 +20,8 @@
 #   plan/        *.json and *.txt EXPLAIN outputs, each run as
 #                --input=plan --dialect=pg; the whole file is one case.
 #   workload/    *.ndjson statement records, each run as --input=records
-#                --dialect=pg; the whole file is one case.
+#                (no --dialect: each record's src.engine says which); the
+#                whole file is one case.
 #                A plan or workload file NAME.EXT has the sidecar
 #                NAME.expect with lines 'expect: rule-id' and
 #                'near-miss: rule-id' (a comma list is allowed too; '#'
@@ -35,28 +36,30 @@
 # n/a otherwise), the micro-averaged P/R/F1, every miss and false alarm
 # with its place, and the coverage check: every rule of
 # `ip-patterns --list --format=ndjson` whose input is sql, plan or
-# workload and whose dialects meet the corpus (sql: pg, my, ms; plan and
-# workload: pg) needs at least one expect and one near-miss case.
+# workload and whose dialects meet the corpus (sql and workload: pg, my,
+# ms; plan: pg) needs at least one expect and one near-miss case.
 #
 # Exit status: 0 when every rule scores F1 = 1 and coverage is complete;
 # 1 when a rule scores below 1, a rule lacks a case, an annotation names a
 # rule that --list does not print, an annotation or sidecar is malformed,
 # or ip-patterns failed on a file; 2 when it cannot run (no ip-patterns,
 # no jq). With IP_SCORE_ALLOW_MISSING=1 missing cases and unknown rule ids
-# only warn (while the rules are being written).
+# only warn (while the rules are being written). The last line counts
+# rules: 'score: N passed, N failed, N skipped' (skipped: no case and no
+# finding; corpus and run problems count as one more failure).
 #
 # Usage: sh tests/patterns/score.sh [-v]
 #   -v   also list every true positive
 # Environment:
-#   IP_PATTERNS              the program (default: bin/ip-patterns of this
-#                            repository)
+#   IP_PATTERNS              the program (default: $BINDIR/ip-patterns,
+#                            BINDIR defaulting to bin/ of this repository)
 #   IP_SCORE_CORPUS          the corpus directory (default:
 #                            tests/patterns/corpus of this repository)
 #   IP_SCORE_ALLOW_MISSING=1 coverage gaps and unknown ids only warn
 
 prog=score.sh
 root=$(cd "$(dirname "$0")/../.." && pwd) || exit 2
-patterns=${IP_PATTERNS:-$root/bin/ip-patterns}
+patterns=${IP_PATTERNS:-${BINDIR:-$root/bin}/ip-patterns}
 corpus=${IP_SCORE_CORPUS:-$root/tests/patterns/corpus}
 allow_missing=${IP_SCORE_ALLOW_MISSING:-0}
 verbose=0
@@ -215,7 +218,7 @@ sidecar() {
 					problem("malformed rule id '\''" id "'\''")
 					continue
 				}
-				printf "%s\t%s\t%s\t%s\tpg\n", kind, rel, id, input
+				printf "%s\t%s\t%s\t%s\t-\n", kind, rel, id, input
 			}
 		}
 	' "$side" >>"$tmp/cases.tsv"
@@ -278,7 +281,7 @@ for f in "$corpus"/workload/*.ndjson; do
 	[ -f "$f" ] || continue
 	rel=${f#"$corpus"/}
 	sidecar "$f" "$rel" workload
-	run "$f" "$rel" file --input=records --dialect=pg
+	run "$f" "$rel" file --input=records
 done
 if [ "$nfiles" -eq 0 ]; then
 	err "no corpus files under '$corpus'"
@@ -400,9 +403,9 @@ awk -F '\t' -v verbose="$verbose" -v allow="$allow_missing" \
 				gaprule[id] = 1
 				continue
 			}
-			if (input[id] == "sql")
+			if (input[id] == "sql" || input[id] == "workload")
 				scope = ",pg,my,ms,"
-			else if (input[id] == "plan" || input[id] == "workload")
+			else if (input[id] == "plan")
 				scope = ",pg,"
 			else
 				continue

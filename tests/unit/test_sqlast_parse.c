@@ -693,9 +693,9 @@ static const struct tree_case ddl_cases[] = {
 	 " name=id))))) (coldef name=c type=int/int (constraints:"
 	 " (constraint:check (cols: (column name=c)) (args: (op name=>"
 	 " (args: (column name=c) (const:int value=0))))))) (coldef"
-	 " name=g generated type=int/int (args: (op name=* (args:"
+	 " name=g generated type=int/int (dflt: (op name=* (args:"
 	 " (column name=c) (const:int value=2))))) (coldef name=g2"
-	 " generated type=int/int (args: (op name=+ (args: (column"
+	 " generated type=int/int (dflt: (op name=+ (args: (column"
 	 " name=c) (const:int value=1))))) (coldef name=e unique"
 	 " type=char/char(3) (constraints: (constraint:unique (cols:"
 	 " (column name=e))))) (coldef name=k primary-key type=int/int"
@@ -759,7 +759,7 @@ static const struct tree_case ddl_cases[] = {
 	 " type=numeric/money) (coldef name=flag type=bool/bit (dflt:"
 	 " (const:int value=0))) (coldef name=g"
 	 " type=uuid/uniqueidentifier (dflt: (func name=newid"
-	 " builtin))) (coldef name=c generated (args: (op name=* (args:"
+	 " builtin))) (coldef name=c generated (dflt: (op name=* (args:"
 	 " (column name=amount) (const:int value=2))))) (coldef name=d"
 	 " type=datetime/datetime2(3) (dflt: (func name=getdate"
 	 " builtin))) (coldef name=e type=char/nchar(2)/n) (coldef"
@@ -1219,7 +1219,8 @@ static const struct tree_case stmt_cases[] = {
 	{MY, "USE db", "(other name=db value=use)"},
 	{MS, "USE [master]", "(other name=master value=use)"},
 	{MY, "SHOW TABLES LIKE 'x'", "(other value=show)"},
-	{MY, "LOCK TABLES t READ, u WRITE", "(other value=lock)"},
+	{MY, "LOCK TABLES t READ, u WRITE",
+	 "(other value=lock (table: (table name=t) (table name=u)))"},
 	{MY, "UNLOCK TABLES", "(other value=unlock)"},
 	{MY, "GRANT SELECT, INSERT ON db.* TO 'u'@'%'", "(other value=grant)"},
 	{MS, "GRANT SELECT, INSERT ON t TO u SELECT 1",
@@ -1234,8 +1235,10 @@ static const struct tree_case stmt_cases[] = {
 	{MY, "DO SLEEP(5)",
 	 "(other value=do (args: (func name=sleep builtin (args:"
 	 " (const:int value=5)))))"},
-	{MY, "ANALYZE TABLE t", "(other value=analyze)"},
-	{MY, "OPTIMIZE TABLE t", "(other value=optimize)"},
+	{MY, "ANALYZE TABLE t",
+	 "(other value=analyze (table: (table name=t)))"},
+	{MY, "OPTIMIZE TABLE t",
+	 "(other value=optimize (table: (table name=t)))"},
 	{MY, "FLUSH PRIVILEGES", "(other value=flush)"},
 	{MS, "PRINT 'x' + @y",
 	 "(other value=print (args: (op name=+ (args: (const:string"
@@ -1260,7 +1263,8 @@ static const struct tree_case stmt_cases[] = {
 	 "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN"
 	 " UPDATE SET a = 1;",
 	 "(other value=merge)"},
-	{MS, "UPDATE STATISTICS t", "(other value='update statistics')"},
+	{MS, "UPDATE STATISTICS t",
+	 "(other value='update statistics' (table: (table name=t)))"},
 	/* batches */
 	{MS,
 	 "DECLARE @x int SET @x = 1 SELECT @x FROM t WHERE a = @x"
@@ -1285,6 +1289,28 @@ static const struct tree_case stmt_cases[] = {
 	{MS, "SELECT a /* x /* nested */ */ FROM t",
 	 "(select (targets: (target (args: (column name=a)))) (from:"
 	 " (table name=t)))"},
+	{MY, "LOCK TABLES t AS a READ LOCAL, u WRITE",
+	 "(other value=lock (table: (table name=t alias=a) (table"
+	 " name=u)))"},
+	{MY, "CHECK TABLE t1, t2 QUICK",
+	 "(other value=check (table: (table name=t1) (table name=t2)))"},
+	{MS, "ALTER INDEX ALL ON dbo.t REBUILD WITH (ONLINE = ON)",
+	 "(other value='alter index' (table: (table name=t schema=dbo)))"},
+	{MY,
+	 "SELECT GROUP_CONCAT(a ORDER BY b) OVER (PARTITION BY c"
+	 " ORDER BY d) FROM t",
+	 "(select (targets: (target (args: (func name=group_concat"
+	 " window aggregate builtin (args: (column name=a)) (group:"
+	 " (column name=c)) (order: (sort (args: (column name=b)))"
+	 " (sort (args: (column name=d)))))))) (from: (table name=t)))"},
+	{MS,
+	 "SELECT * FROM t WITH (NOLOCK) a JOIN u WITH (UPDLOCK,"
+	 " HOLDLOCK) ON a.id = u.id",
+	 "(select (targets: (target (args: (star)))) (from: (join:inner"
+	 " (larg: (table name=t alias=a implicit-alias (hints: (hint"
+	 " name=nolock)))) (rarg: (table name=u (hints: (hint"
+	 " name=updlock) (hint name=holdlock)))) (quals: (op name=="
+	 " (args: (column name=id qual=a) (column name=id qual=u)))))))"},
 };
 
 static void adv_ast_parse_tokens__select__tree(void **state)
