@@ -1003,12 +1003,11 @@ static const char *upper_name(const char *s, char *buf, size_t size)
 /* 1 when name starts with the word w (followed by a space or the end). */
 static int first_word_is(const char *name, const char *w)
 {
-	size_t n = strlen(w);
-	size_t len = strlen(name);
-
-	if (len < n || memcmp(name, w, n) != 0)
-		return 0;
-	return len == n || name[n] == ' ' || name[n] == '_';
+	for (; *w != '\0'; w++, name++) {
+		if (*name != *w)
+			return 0;
+	}
+	return *name == '\0' || *name == ' ' || *name == '_';
 }
 
 /* The hint name in lower case with single spaces, in buf. */

@@ -932,7 +932,10 @@ static void parse_type(struct parser *ps, struct adv_ast_type *ty)
 		advance(ps);
 		adv_buf_init(&b);
 		adv_buf_addstr(&b, first);
-		while ((second = type_second_word(b.data, ps)) != NULL) {
+		for (;;) {
+			second = type_second_word(b.data, ps);
+			if (second == NULL)
+				break;
 			if (second[0] != '\0') {
 				adv_buf_addch(&b, ' ');
 				adv_buf_addstr(&b, second);

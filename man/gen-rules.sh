@@ -16,6 +16,9 @@ section() {
 	"$prog" --list --profile=all --format=ndjson | jq -rs '
 	def esc: gsub("\\\\"; "\\e");
 	def line: esc | if test("^[.\u0027]") then "\\&" + . else . end;
+	# one sentence per line, as roff wants
+	def sentences: gsub("(?<p>[.?!]) +(?<c>[A-Z(])"; "\(.p)\n\(.c)")
+		| split("\n") | map(line) | .[];
 	def lines: split("\n") | map(line) | .[];
 	def dialects: .dialects | join(", ");
 	. as $all
@@ -33,11 +36,11 @@ section() {
 			   else "extended: off unless enabled" end)
 			+ "; input \($r.input).",
 			".Pp",
-			($r.summary | line),
+			($r.summary | sentences),
 			".Pp",
-			("Why: " + ($r.why // "") | line),
+			("Why: " + ($r.why // "") | sentences),
 			".Pp",
-			("Fix: " + ($r.fix // "") | line)
+			("Fix: " + ($r.fix // "") | sentences)
 		  ]
 		| .out += (if ($r.thresholds | length) > 0 then
 			[".Pp", "Thresholds:", ".Bl -tag -width Ds -compact"]

@@ -277,6 +277,17 @@ static const struct tree_case expr_cases[] = {
 	 " (args: (column name=b) (and (args: (column name=c) (not"
 	 " (args: (column name=d))))))) (and (args: (column name=e)"
 	 " (column name=f)))))))"},
+	{MY,
+	 "SELECT (a AND b) AND c, a AND (b AND c), a AND b OR c AND"
+	 " d OR e, (a OR b) AND (c OR d) AND e",
+	 "(select (targets: (target (args: (and (args: (column name=a)"
+	 " (column name=b) (column name=c))))) (target (args: (and"
+	 " (args: (column name=a) (column name=b) (column name=c)))))"
+	 " (target (args: (or (args: (and (args: (column name=a)"
+	 " (column name=b))) (and (args: (column name=c) (column"
+	 " name=d))) (column name=e))))) (target (args: (and (args: (or"
+	 " (args: (column name=a) (column name=b))) (or (args: (column"
+	 " name=c) (column name=d))) (column name=e)))))))"},
 	{MS, "SELECT 'a' + b + N'c', a | b & c ^ d FROM t",
 	 "(select (targets: (target (args: (op name=+ (args: (op name=+"
 	 " (args: (const:string value=a) (column name=b)))"
@@ -1701,6 +1712,11 @@ static void adv_ast_parse_tokens__deep_nesting__refused(void **state)
 	expect_nesting(MY, nested("SELECT ", "-", "a", "", 300), 1);
 	expect_nesting(MY, nested("SELECT ", "1 + ", "1", "", 200), 0);
 	expect_nesting(MY, nested("SELECT ", "1 + ", "1", "", 300), 1);
+	/* AND and OR lists are flat: long ones are not deep */
+	expect_nesting(
+		MY, nested("SELECT 1 WHERE ", "a = 1 AND ", "b", "", 5000), 0);
+	expect_nesting(
+		MS, nested("SELECT 1 WHERE ", "a = 1 OR ", "b", "", 5000), 0);
 	expect_nesting(MY, nested("SELECT * FROM t", " JOIN t", "", "", 300),
 		       1);
 	expect_nesting(MS, nested("", "BEGIN ", "SELECT 1 ", "END ", 60), 0);
