@@ -1456,6 +1456,14 @@ static void state_update(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st,
 				cx->txn_depth++;
 				break;
 			case ADV_TXN_COMMIT:
+				/* T-SQL's COMMIT takes one level off
+				 * @@TRANCOUNT; elsewhere it ends all */
+				if (cx->dialect == ADV_DIALECT_MS &&
+				    cx->txn_depth > 0)
+					cx->txn_depth--;
+				else
+					cx->txn_depth = 0;
+				break;
 			case ADV_TXN_ROLLBACK:
 			case ADV_TXN_PREPARE:
 				cx->txn_depth = 0;

@@ -255,6 +255,8 @@ static struct adv_ast *try_parse(struct parser *ps, parse_fn fn, void *arg,
 	int in_body = ps->in_body;
 	struct adv_ast *res;
 
+	/* the handler lives as long as this frame: restored on the way out */
+	/* cppcheck-suppress autoVariables */
 	ps->fail = &here;
 	if (setjmp(here) != 0) {
 		ps->fail = outer;
@@ -6384,10 +6386,15 @@ static int run_parser(struct parser *ps)
 {
 	jmp_buf top;
 
+	/* the handler lives as long as this frame: cleared on the way out */
+	/* cppcheck-suppress autoVariables */
 	ps->fail = &top;
-	if (setjmp(top) != 0)
+	if (setjmp(top) != 0) {
+		ps->fail = NULL;
 		return 0;
+	}
 	parse_script(ps);
+	ps->fail = NULL;
 	return 1;
 }
 

@@ -19,7 +19,9 @@ section() {
 	# one sentence per line, as roff wants
 	def sentences: gsub("(?<p>[.?!]) +(?<c>[A-Z(])"; "\(.p)\n\(.c)")
 		| split("\n") | map(line) | .[];
-	def lines: split("\n") | map(line) | .[];
+	# an example of 1,001 IN values is shown with its middle cut out
+	def short: if length > 160 then .[0:100] + " ... " + .[-50:] else . end;
+	def lines: split("\n") | map(short | line) | .[];
 	def dialects: .dialects | join(", ");
 	. as $all
 	| reduce range(0; length) as $i ({out: [], cat: null};

@@ -22,7 +22,16 @@ UPDATE dbo.accounts SET balance = 0 WHERE id = 3;
 COMMIT TRANSACTION;
 COMMIT TRANSACTION;
 
--- never committed
+-- two levels opened, one COMMIT: @@TRANCOUNT is still 1, so the outer
+-- transaction stays open to the end of the script
 -- expect: unbalanced-transaction
+BEGIN TRANSACTION;
+-- near-miss: unbalanced-transaction
+BEGIN TRANSACTION;
+UPDATE dbo.accounts SET balance = 0 WHERE id = 4;
+COMMIT TRANSACTION;
+
+-- never committed (still inside the transaction above)
+-- near-miss: unbalanced-transaction
 BEGIN TRANSACTION;
 UPDATE dbo.accounts SET balance = 0 WHERE id = 5;
