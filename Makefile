@@ -40,7 +40,7 @@ CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DADV_VERSION='"$(VERSION)"' \
 	-Ilib -Icmd $(PKG_CFLAGS) -Wall $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
-LIBS = $(PKG_LIBS) -lpg_query -lglpk -lcsv -lm
+LIBS = $(PKG_LIBS) -lpg_query -lglpk -lcsv -lm -pthread
 
 ifdef DEVELOPER
 ALL_CFLAGS += -Wall -Wextra -Wpedantic -Wstrict-prototypes \

@@ -18,34 +18,116 @@
 #include "sqltext.h"
 #include "banned.h"
 
-static int is_ws(unsigned char c)
+/*
+ * Character classes as one table lookup each: every pass of the
+ * normalization asks them for every byte of every statement.
+ */
+#define C_WS	    0x01u /* \s with \v */
+#define C_COLLAPSED 0x02u /* what the whitespace collapse squeezes: not \v */
+#define C_WORD	    0x04u /* \w */
+#define C_DIGIT	    0x08u
+#define C_NUM_START 0x10u /* digit, + or - */
+#define C_NUM_REST  0x20u /* digit, a-f, ., x, b, + or - */
+#define C_PREFIX    0x40u /* x, b, ., + or - */
+
+static const unsigned char char_class[256] = {
+	['\t'] = C_WS | C_COLLAPSED,
+	['\n'] = C_WS | C_COLLAPSED,
+	['\v'] = C_WS,
+	['\f'] = C_WS | C_COLLAPSED,
+	['\r'] = C_WS | C_COLLAPSED,
+	[' '] = C_WS | C_COLLAPSED,
+	['+'] = C_NUM_START | C_NUM_REST | C_PREFIX,
+	['-'] = C_NUM_START | C_NUM_REST | C_PREFIX,
+	['.'] = C_NUM_REST | C_PREFIX,
+	['0'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['1'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['2'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['3'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['4'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['5'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['6'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['7'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['8'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['9'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['A'] = C_WORD,
+	['B'] = C_WORD,
+	['C'] = C_WORD,
+	['D'] = C_WORD,
+	['E'] = C_WORD,
+	['F'] = C_WORD,
+	['G'] = C_WORD,
+	['H'] = C_WORD,
+	['I'] = C_WORD,
+	['J'] = C_WORD,
+	['K'] = C_WORD,
+	['L'] = C_WORD,
+	['M'] = C_WORD,
+	['N'] = C_WORD,
+	['O'] = C_WORD,
+	['P'] = C_WORD,
+	['Q'] = C_WORD,
+	['R'] = C_WORD,
+	['S'] = C_WORD,
+	['T'] = C_WORD,
+	['U'] = C_WORD,
+	['V'] = C_WORD,
+	['W'] = C_WORD,
+	['X'] = C_WORD,
+	['Y'] = C_WORD,
+	['Z'] = C_WORD,
+	['_'] = C_WORD,
+	['a'] = C_WORD | C_NUM_REST,
+	['b'] = C_WORD | C_NUM_REST | C_PREFIX,
+	['c'] = C_WORD | C_NUM_REST,
+	['d'] = C_WORD | C_NUM_REST,
+	['e'] = C_WORD | C_NUM_REST,
+	['f'] = C_WORD | C_NUM_REST,
+	['g'] = C_WORD,
+	['h'] = C_WORD,
+	['i'] = C_WORD,
+	['j'] = C_WORD,
+	['k'] = C_WORD,
+	['l'] = C_WORD,
+	['m'] = C_WORD,
+	['n'] = C_WORD,
+	['o'] = C_WORD,
+	['p'] = C_WORD,
+	['q'] = C_WORD,
+	['r'] = C_WORD,
+	['s'] = C_WORD,
+	['t'] = C_WORD,
+	['u'] = C_WORD,
+	['v'] = C_WORD,
+	['w'] = C_WORD,
+	['x'] = C_WORD | C_NUM_REST | C_PREFIX,
+	['y'] = C_WORD,
+	['z'] = C_WORD,
+};
+
+static inline int is_ws(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
+	return (char_class[c] & C_WS) != 0;
 }
 
-/* What pt-fingerprint's whitespace collapse squeezes: not \v. */
-static int is_collapsed(unsigned char c)
+static inline int is_collapsed(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+	return (char_class[c] & C_COLLAPSED) != 0;
 }
 
-static int is_word(unsigned char c)
+static inline int is_word(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_';
+	return (char_class[c] & C_WORD) != 0;
 }
 
-static int is_digit(unsigned char c)
+static inline int is_digit(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return (char_class[c] & C_DIGIT) != 0;
 }
 
-static unsigned char to_lower(unsigned char c)
+static inline unsigned char to_lower(unsigned char c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return (unsigned char)(c - 'A' + 'a');
-	return c;
+	return (unsigned char)(c + ((unsigned)(c - 'A') < 26u ? 32 : 0));
 }
 
 /* Case-insensitive comparison of n bytes of s with the lower-case word. */
@@ -332,20 +414,19 @@ static void strings(const char *s, size_t n, char quote, struct adv_buf *d)
 	}
 }
 
-static int number_start(unsigned char c)
+static inline int number_start(unsigned char c)
 {
-	return is_digit(c) || c == '+' || c == '-';
+	return (char_class[c] & C_NUM_START) != 0;
 }
 
-static int number_rest(unsigned char c)
+static inline int number_rest(unsigned char c)
 {
-	return is_digit(c) || (c >= 'a' && c <= 'f') || c == '.' || c == 'x' ||
-	       c == 'b' || c == '+' || c == '-';
+	return (char_class[c] & C_NUM_REST) != 0;
 }
 
-static int prefix_char(unsigned char c)
+static inline int prefix_char(unsigned char c)
 {
-	return c == 'x' || c == 'b' || c == '.' || c == '+' || c == '-';
+	return (char_class[c] & C_PREFIX) != 0;
 }
 
 /* Whether the n bytes at s contain word (memmem is not POSIX). */
@@ -785,6 +866,16 @@ static void drop_hash_lines(const char *s, size_t n, struct adv_buf *d)
 	}
 }
 
+void adv_fp_thread_release(void)
+{
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		adv_buf_release(&scratch[i]);
+		memset(&scratch[i], 0, sizeof(scratch[i]));
+	}
+}
+
 void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 {
 	const char *cur;
@@ -885,7 +976,17 @@ enum adv_status adv_fingerprint(const char *sql, size_t len,
 	adv_fp_percona(sql, len, normalized);
 	h = adv_fnv1a(ADV_FNV_OFFSET, normalized->data + start,
 		      normalized->len - start);
-	snprintf(hex, 17, "%016" PRIx64, h);
+	{
+		static const char digits[] = "0123456789abcdef";
+		int i;
+
+		/* by hand: printf's machinery costs more than the hash */
+		for (i = 15; i >= 0; i--) {
+			hex[i] = digits[h & 15];
+			h >>= 4;
+		}
+		hex[16] = '\0';
+	}
 	return ADV_OK;
 }
 
@@ -912,11 +1013,19 @@ int adv_fp_next_record(const char *text, size_t len, size_t *pos, size_t *start,
 
 	if (b >= len)
 		return 0;
-	for (i = b; i + 1 < len; i++)
-		if (text[i] == ';' && text[i + 1] == '\n') {
+	i = b;
+	while (i + 1 < len) {
+		const char *semi = memchr(text + i, ';', len - 1 - i);
+
+		if (semi == NULL)
+			break;
+		i = (size_t)(semi - text);
+		if (text[i + 1] == '\n') {
 			end = i;
 			break;
 		}
+		i++;
+	}
 	*pos = end == len ? len : end + 2;
 	/*
 	 * Lines that start with '#' and have more on them go, then the

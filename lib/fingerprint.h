@@ -44,6 +44,10 @@ enum adv_status adv_fingerprint(const char *sql, size_t len,
  */
 void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out);
 
+/* Frees the calling thread's scratch buffers (a thread that used
+ * adv_fp_percona calls it before it ends). */
+void adv_fp_thread_release(void);
+
 /* "percona" / "postgres" to the enum; -1 when the name is neither. */
 int adv_fp_convention_parse(const char *name);
 const char *adv_fp_convention_name(enum adv_fp_convention conv);

@@ -29,6 +29,7 @@ struct adv_output {
 	enum adv_format format;
 	int color;
 	int flush_each;
+	int batch; /* the caller flushes (adv_output_flush) */
 	struct adv_buf scratch;
 	/* text */
 	struct text_row *rows;
@@ -507,9 +508,31 @@ enum adv_status adv_output_record(struct adv_output *out, const cJSON *rec,
 		st = put(out, out->scratch.data, out->scratch.len, err);
 		break;
 	}
-	if (st == ADV_OK && out->flush_each)
+	if (st == ADV_OK && out->flush_each && !out->batch)
 		st = flush(out, err);
 	return st;
+}
+
+enum adv_status adv_output_ndjson_line(struct adv_output *out, const char *line,
+				       size_t len, struct adv_error *err)
+{
+	enum adv_status st = put(out, line, len, err);
+
+	if (st == ADV_OK && out->flush_each && !out->batch)
+		st = flush(out, err);
+	return st;
+}
+
+void adv_output_set_batch(struct adv_output *out, int on)
+{
+	out->batch = on;
+}
+
+enum adv_status adv_output_flush(struct adv_output *out, struct adv_error *err)
+{
+	if (!out->flush_each)
+		return ADV_OK;
+	return flush(out, err);
 }
 
 static size_t display_width(const char *s)

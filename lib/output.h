@@ -36,6 +36,21 @@ struct adv_output;
 struct adv_output *adv_output_new(FILE *fp, const char *name,
 				  enum adv_format format, int color);
 enum adv_format adv_output_format(const struct adv_output *out);
+/*
+ * A record already serialised as one NDJSON line (with its newline), for
+ * callers that write many small records in a loop and build them faster
+ * than through cJSON; only for the ndjson format.
+ */
+enum adv_status adv_output_ndjson_line(struct adv_output *out, const char *line,
+				       size_t len, struct adv_error *err);
+/*
+ * Batch mode: records to a pipe or terminal are no longer flushed one by
+ * one; the caller flushes with adv_output_flush() before it may block
+ * (ip-patterns before each read of its input), so a reader downstream
+ * still sees every record as soon as the writer waits.
+ */
+void adv_output_set_batch(struct adv_output *out, int on);
+enum adv_status adv_output_flush(struct adv_output *out, struct adv_error *err);
 enum adv_status adv_output_record(struct adv_output *out, const cJSON *rec,
 				  struct adv_error *err);
 /* Prints anything buffered (the text table) and flushes. */

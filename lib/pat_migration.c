@@ -132,54 +132,47 @@ struct notnull_check {
 	int validated;
 };
 
-/*
- * The rules API has no per-rule state, so what these rules remember lives
- * here, tied to one context: it is reset by the rules' finish and when
- * another context, or a statement number lower than the last one seen,
- * shows that a new run began.
- */
-static struct {
-	const struct adv_pat_ctx *cx;
-	size_t last_index;
+/* What pg-set-not-null and migration-missing-timeouts remember in a run
+ * (adv_pat_rule_memory). */
+struct memo {
 	struct notnull_check *checks;
 	size_t nchecks;
 	size_t alloc;
 	/* migration-missing-timeouts reported since lock_timeout was last
 	 * seen set */
 	int timeout_reported;
-} memo;
+};
 
-static void memo_reset(void)
+static const char memo_key;
+
+static void memo_release(void *mem)
 {
+	struct memo *m = mem;
 	size_t i;
 
-	for (i = 0; i < memo.nchecks; i++) {
-		free(memo.checks[i].schema);
-		free(memo.checks[i].table);
-		free(memo.checks[i].constraint);
-		free(memo.checks[i].column);
+	for (i = 0; i < m->nchecks; i++) {
+		free(m->checks[i].schema);
+		free(m->checks[i].table);
+		free(m->checks[i].constraint);
+		free(m->checks[i].column);
 	}
-	free(memo.checks);
-	memset(&memo, 0, sizeof(memo));
+	free(m->checks);
 }
 
-static void memo_sync(const struct adv_pat_ctx *cx,
-		      const struct adv_pat_stmt *st)
+static struct memo *memo_of(struct adv_pat_ctx *cx)
 {
-	if (memo.cx != cx || st->index < memo.last_index) {
-		memo_reset();
-		memo.cx = cx;
-	}
-	memo.last_index = st->index;
+	return adv_pat_rule_memory(cx, &memo_key, sizeof(struct memo),
+				   memo_release);
 }
 
-static void memo_add_check(const struct adv_ast *table, const char *constraint,
-			   const char *column, int validated)
+static void memo_add_check(struct memo *m, const struct adv_ast *table,
+			   const char *constraint, const char *column,
+			   int validated)
 {
 	struct notnull_check *c;
 
-	ADV_ALLOC_GROW(memo.checks, memo.nchecks + 1, memo.alloc);
-	c = &memo.checks[memo.nchecks++];
+	ADV_ALLOC_GROW(m->checks, m->nchecks + 1, m->alloc);
+	c = &m->checks[m->nchecks++];
 	c->schema = adv_xstrdup_or_null(table->schema);
 	c->table = adv_xstrdup(table->name);
 	c->constraint = adv_xstrdup_or_null(constraint);
@@ -197,12 +190,13 @@ static int memo_same_table(const struct notnull_check *c,
 	       strcmp(c->schema, table->schema) == 0;
 }
 
-static void memo_validate(const struct adv_ast *table, const char *constraint)
+static void memo_validate(struct memo *m, const struct adv_ast *table,
+			  const char *constraint)
 {
 	size_t i;
 
-	for (i = 0; i < memo.nchecks; i++) {
-		struct notnull_check *c = &memo.checks[i];
+	for (i = 0; i < m->nchecks; i++) {
+		struct notnull_check *c = &m->checks[i];
 
 		if (memo_same_table(c, table) && c->constraint != NULL &&
 		    constraint != NULL &&
@@ -211,13 +205,13 @@ static void memo_validate(const struct adv_ast *table, const char *constraint)
 	}
 }
 
-static void memo_drop_constraint(const struct adv_ast *table,
+static void memo_drop_constraint(struct memo *m, const struct adv_ast *table,
 				 const char *constraint)
 {
 	size_t i;
 
-	for (i = 0; i < memo.nchecks; i++) {
-		struct notnull_check *c = &memo.checks[i];
+	for (i = 0; i < m->nchecks; i++) {
+		struct notnull_check *c = &m->checks[i];
 
 		if (memo_same_table(c, table) && c->constraint != NULL &&
 		    constraint != NULL &&
@@ -226,12 +220,13 @@ static void memo_drop_constraint(const struct adv_ast *table,
 	}
 }
 
-static int memo_validated(const struct adv_ast *table, const char *column)
+static int memo_validated(const struct memo *m, const struct adv_ast *table,
+			  const char *column)
 {
 	size_t i;
 
-	for (i = 0; i < memo.nchecks; i++) {
-		const struct notnull_check *c = &memo.checks[i];
+	for (i = 0; i < m->nchecks; i++) {
+		const struct notnull_check *c = &m->checks[i];
 
 		if (c->validated && memo_same_table(c, table) &&
 		    column != NULL && strcmp(c->column, column) == 0)
@@ -537,7 +532,8 @@ static void check_not_null_no_default(struct adv_pat_ctx *cx,
 
 /* ---- NOT NULL ---- */
 
-static void remember_not_null_checks(const struct adv_ast *table,
+static void remember_not_null_checks(struct memo *m,
+				     const struct adv_ast *table,
 				     const struct adv_ast *k, int validated)
 {
 	const struct adv_ast *e = k->args;
@@ -553,7 +549,7 @@ static void remember_not_null_checks(const struct adv_ast *table,
 		if (a->kind == ADV_AST_NULLTEST &&
 		    (a->flags & ADV_ASTF_NEGATED) && a->args != NULL &&
 		    a->args->kind == ADV_AST_COLUMN && a->args->name != NULL)
-			memo_add_check(table, k->name, a->args->name,
+			memo_add_check(m, table, k->name, a->args->name,
 				       validated);
 	}
 }
@@ -563,8 +559,8 @@ static void check_set_not_null(struct adv_pat_ctx *cx,
 {
 	const struct adv_ast *n;
 	const struct adv_ast *c;
+	struct memo *m = memo_of(cx);
 
-	memo_sync(cx, st);
 	for (n = st->root; n != NULL; n = n->next) {
 		int fresh;
 
@@ -578,14 +574,14 @@ static void check_set_not_null(struct adv_pat_ctx *cx,
 			    k->kind == ADV_AST_CONSTRAINT &&
 			    k->op == ADV_CONS_CHECK)
 				remember_not_null_checks(
-					n->table, k,
+					m, n->table, k,
 					!(k->flags2 & ADV_AST2_NOT_VALID));
 			else if (c->op == ADV_ALTER_VALIDATE_CONSTRAINT)
-				memo_validate(n->table, c->name);
+				memo_validate(m, n->table, c->name);
 			else if (c->op == ADV_ALTER_DROP_CONSTRAINT)
-				memo_drop_constraint(n->table, c->name);
+				memo_drop_constraint(m, n->table, c->name);
 			else if (c->op == ADV_ALTER_SET_NOT_NULL && !fresh &&
-				 !memo_validated(n->table, c->name))
+				 !memo_validated(m, n->table, c->name))
 				adv_pat_report_table(
 					cx, st, loc_of(c, n), n->table->schema,
 					n->table->name,
@@ -595,12 +591,6 @@ static void check_set_not_null(struct adv_pat_ctx *cx,
 					c->name != NULL ? c->name : "?");
 		}
 	}
-}
-
-static void finish_memo(struct adv_pat_ctx *cx)
-{
-	(void)cx;
-	memo_reset();
 }
 
 /* ---- ADD CONSTRAINT on a table with rows ---- */
@@ -1283,13 +1273,13 @@ static void check_timeouts(struct adv_pat_ctx *cx,
 			   const struct adv_pat_stmt *st)
 {
 	const struct adv_ast *n;
+	struct memo *m = memo_of(cx);
 
-	memo_sync(cx, st);
 	if (adv_pat_lock_timeout_set(cx)) {
-		memo.timeout_reported = 0;
+		m->timeout_reported = 0;
 		return;
 	}
-	if (memo.timeout_reported)
+	if (m->timeout_reported)
 		return;
 	for (n = st->root; n != NULL; n = n->next) {
 		const struct adv_ast *obj;
@@ -1307,7 +1297,7 @@ static void check_timeouts(struct adv_pat_ctx *cx,
 				       "%s queues for its locks with no "
 				       "lock_timeout set earlier in the script",
 				       what);
-		memo.timeout_reported = 1;
+		m->timeout_reported = 1;
 		return;
 	}
 }
@@ -1689,7 +1679,6 @@ const struct adv_pat_rule adv_pat_rules_migration[] = {
 				 "ALTER TABLE users ALTER COLUMN email SET NOT "
 				 "NULL;",
 		.check = check_set_not_null,
-		.finish = finish_memo,
 	},
 	{
 		MIGRATION("pg-add-fk-without-not-valid"),
@@ -1989,7 +1978,6 @@ const struct adv_pat_rule adv_pat_rules_migration[] = {
 		.example_quiet = "SET lock_timeout = '5s';\nALTER TABLE orders "
 				 "ADD COLUMN note text;",
 		.check = check_timeouts,
-		.finish = finish_memo,
 	},
 	{
 		MIGRATION("non-idempotent-ddl"),

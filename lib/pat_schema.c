@@ -301,44 +301,38 @@ static void check_comma_list(struct adv_pat_ctx *cx,
 /*
  * Tables created without a key, kept until the end of the input because
  * a later ALTER TABLE ... ADD PRIMARY KEY (pg_dump's order) or CREATE
- * UNIQUE INDEX may still give them one. The rules API has no per-rule
- * state, so this lives here, tied to one context: it is reset by the
- * rule's finish and when another context, or a statement number lower
- * than the last one seen, shows that a new run began.
+ * UNIQUE INDEX may still give them one: the rule's own memory
+ * (adv_pat_rule_memory).
  */
 struct keyless {
 	char *schema;
 	char *name;
 };
 
-static struct {
-	const struct adv_pat_ctx *cx;
-	size_t last_index;
+struct keyless_memo {
 	struct keyless *tables;
 	size_t ntables;
 	size_t alloc;
-} keyless_memo;
+};
 
-static void keyless_reset(void)
+static const char keyless_key;
+
+static void keyless_release(void *mem)
 {
+	struct keyless_memo *m = mem;
 	size_t i;
 
-	for (i = 0; i < keyless_memo.ntables; i++) {
-		free(keyless_memo.tables[i].schema);
-		free(keyless_memo.tables[i].name);
+	for (i = 0; i < m->ntables; i++) {
+		free(m->tables[i].schema);
+		free(m->tables[i].name);
 	}
-	free(keyless_memo.tables);
-	memset(&keyless_memo, 0, sizeof(keyless_memo));
+	free(m->tables);
 }
 
-static void keyless_sync(const struct adv_pat_ctx *cx,
-			 const struct adv_pat_stmt *st)
+static struct keyless_memo *keyless_of(struct adv_pat_ctx *cx)
 {
-	if (keyless_memo.cx != cx || st->index < keyless_memo.last_index) {
-		keyless_reset();
-		keyless_memo.cx = cx;
-	}
-	keyless_memo.last_index = st->index;
+	return adv_pat_rule_memory(
+		cx, &keyless_key, sizeof(struct keyless_memo), keyless_release);
 }
 
 static int same_table(const char *schema_a, const char *name_a,
@@ -350,34 +344,33 @@ static int same_table(const char *schema_a, const char *name_a,
 	       strcmp(schema_a, schema_b) == 0;
 }
 
-static void keyless_forget(const struct adv_ast *table)
+static void keyless_forget(struct keyless_memo *m, const struct adv_ast *table)
 {
 	size_t i;
 	size_t kept = 0;
 
 	if (table == NULL)
 		return;
-	for (i = 0; i < keyless_memo.ntables; i++) {
-		struct keyless k = keyless_memo.tables[i];
+	for (i = 0; i < m->ntables; i++) {
+		struct keyless k = m->tables[i];
 
 		if (same_table(k.schema, k.name, table->schema, table->name)) {
 			free(k.schema);
 			free(k.name);
 		} else {
-			keyless_memo.tables[kept++] = k;
+			m->tables[kept++] = k;
 		}
 	}
-	keyless_memo.ntables = kept;
+	m->ntables = kept;
 }
 
-static void keyless_add(const struct adv_ast *table)
+static void keyless_add(struct keyless_memo *m, const struct adv_ast *table)
 {
 	struct keyless *k;
 
-	keyless_forget(table);
-	ADV_ALLOC_GROW(keyless_memo.tables, keyless_memo.ntables + 1,
-		       keyless_memo.alloc);
-	k = &keyless_memo.tables[keyless_memo.ntables++];
+	keyless_forget(m, table);
+	ADV_ALLOC_GROW(m->tables, m->ntables + 1, m->alloc);
+	k = &m->tables[m->ntables++];
 	k->schema = adv_xstrdup_or_null(table->schema);
 	k->name = adv_xstrdup(table->name);
 }
@@ -514,8 +507,8 @@ static void check_primary_key(struct adv_pat_ctx *cx,
 			      const struct adv_pat_stmt *st)
 {
 	const struct adv_ast *n;
+	struct keyless_memo *m = keyless_of(cx);
 
-	keyless_sync(cx, st);
 	for (n = st->root; n != NULL; n = n->next) {
 		if (n->table == NULL || n->table->name == NULL)
 			continue;
@@ -524,23 +517,23 @@ static void check_primary_key(struct adv_pat_ctx *cx,
 			    (n->flags & (ADV_ASTF_TEMPORARY |
 					 ADV_ASTF_AS_SELECT | ADV_ASTF_LIKE)) ||
 			    ms_temp_name(st, n->table->name)) {
-				keyless_forget(n->table);
+				keyless_forget(m, n->table);
 				continue;
 			}
 			if (create_has_key(n))
-				keyless_forget(n->table);
+				keyless_forget(m, n->table);
 			else
-				keyless_add(n->table);
+				keyless_add(m, n->table);
 		} else if (n->kind == ADV_AST_ALTER_TABLE && names_table(n)) {
 			if (alter_adds_key(cx, n))
-				keyless_forget(n->table);
+				keyless_forget(m, n->table);
 		} else if (n->kind == ADV_AST_CREATE_INDEX) {
 			const struct adv_pat_table *t = adv_pat_find_table(
 				cx, n->table->schema, n->table->name);
 
 			if ((n->flags & ADV_ASTF_UNIQUE) && n->where == NULL &&
 			    state_keys_not_null(t, n->args))
-				keyless_forget(n->table);
+				keyless_forget(m, n->table);
 		}
 	}
 }
@@ -574,23 +567,21 @@ static int state_has_key(const struct adv_pat_table *t)
 
 static void finish_primary_key(struct adv_pat_ctx *cx)
 {
+	struct keyless_memo *m = keyless_of(cx);
 	size_t i;
 
-	if (keyless_memo.cx == cx) {
-		for (i = 0; i < keyless_memo.ntables; i++) {
-			const struct keyless *k = &keyless_memo.tables[i];
-			const struct adv_pat_table *t =
-				adv_pat_find_table(cx, k->schema, k->name);
+	for (i = 0; i < m->ntables; i++) {
+		const struct keyless *k = &m->tables[i];
+		const struct adv_pat_table *t =
+			adv_pat_find_table(cx, k->schema, k->name);
 
-			if (t == NULL || t->temporary || state_has_key(t))
-				continue;
-			adv_pat_report_at(cx, &t->place, t->schema, t->name,
-					  "table '%s' has no primary key and "
-					  "no unique key on NOT NULL columns",
-					  t->name);
-		}
+		if (t == NULL || t->temporary || state_has_key(t))
+			continue;
+		adv_pat_report_at(cx, &t->place, t->schema, t->name,
+				  "table '%s' has no primary key and "
+				  "no unique key on NOT NULL columns",
+				  t->name);
 	}
-	keyless_reset();
 }
 
 /* ---- column type rules ---- */

@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -406,6 +407,12 @@ struct pending {
 	int at_line;
 };
 
+struct rule_memory {
+	const void *key;
+	void *mem;
+	void (*release)(void *mem);
+};
+
 struct adv_pat_ctx {
 	const struct adv_pat_config *cfg;
 	enum adv_sql_dialect dialect;
@@ -426,16 +433,23 @@ struct adv_pat_ctx {
 	struct adv_pat_table *tables;
 	size_t ntables;
 	size_t alloc_tables;
+	/* tables by name: head[hash] is the newest table of that bucket,
+	 * chain[i] the next older one (SIZE_MAX ends); rebuilt when the
+	 * table list changed since */
+	size_t *table_head;
+	size_t *table_chain;
+	size_t table_buckets;
+	int tables_changed;
 	int txn_depth;
 	struct adv_pat_place txn_place;
 	int lock_timeout;
 	int statement_timeout;
-	/* arenas of statements the state points into */
-	struct adv_ast_parse *kept;
-	size_t nkept;
-	size_t alloc_kept;
 
 	struct adv_buf copy; /* the statement being checked, NUL-terminated */
+	/* the rules' own memory (adv_pat_rule_memory) */
+	struct rule_memory *memory;
+	size_t nmemory;
+	size_t alloc_memory;
 	struct adv_pat_stats stats;
 	enum adv_status status;
 	struct adv_error *err;
@@ -540,9 +554,8 @@ void adv_pat_ctx_free(struct adv_pat_ctx *cx)
 	for (i = 0; i < cx->ntables; i++)
 		table_release(&cx->tables[i]);
 	free(cx->tables);
-	for (i = 0; i < cx->nkept; i++)
-		adv_ast_parse_release(&cx->kept[i]);
-	free(cx->kept);
+	free(cx->table_head);
+	free(cx->table_chain);
 	for (i = 0; i < cx->npend; i++)
 		adv_finding_release(&cx->pend[i].f);
 	free(cx->pend);
@@ -550,7 +563,31 @@ void adv_pat_ctx_free(struct adv_pat_ctx *cx)
 	free(cx->cur_ignore);
 	free(cx->cur_fp);
 	adv_buf_release(&cx->copy);
+	for (i = 0; i < cx->nmemory; i++) {
+		if (cx->memory[i].release != NULL)
+			cx->memory[i].release(cx->memory[i].mem);
+		free(cx->memory[i].mem);
+	}
+	free(cx->memory);
 	free(cx);
+}
+
+void *adv_pat_rule_memory(struct adv_pat_ctx *cx, const void *key, size_t size,
+			  void (*release)(void *mem))
+{
+	struct rule_memory *m;
+	size_t i;
+
+	for (i = 0; i < cx->nmemory; i++) {
+		if (cx->memory[i].key == key)
+			return cx->memory[i].mem;
+	}
+	ADV_ALLOC_GROW(cx->memory, cx->nmemory + 1, cx->alloc_memory);
+	m = &cx->memory[cx->nmemory++];
+	m->key = key;
+	m->mem = adv_xcalloc(1, size > 0 ? size : 1);
+	m->release = release;
+	return m->mem;
 }
 
 void adv_pat_stats(const struct adv_pat_ctx *cx, struct adv_pat_stats *out)
@@ -895,15 +932,50 @@ static int name_eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+static size_t name_bucket(const char *name, size_t buckets)
+{
+	return (size_t)(adv_fnv1a(ADV_FNV_OFFSET, name, strlen(name)) %
+			buckets);
+}
+
+/* Rebuilds the name index after tables were added or dropped. */
+static void index_tables(struct adv_pat_ctx *cx)
+{
+	size_t i;
+
+	if (!cx->tables_changed && cx->table_head != NULL)
+		return;
+	if (cx->table_buckets < 2 * cx->ntables + 16) {
+		cx->table_buckets = 4 * cx->ntables + 64;
+		free(cx->table_head);
+		cx->table_head =
+			adv_xmalloc(cx->table_buckets * sizeof(size_t));
+	}
+	for (i = 0; i < cx->table_buckets; i++)
+		cx->table_head[i] = SIZE_MAX;
+	free(cx->table_chain);
+	cx->table_chain = adv_xmalloc((cx->ntables + 1) * sizeof(size_t));
+	for (i = 0; i < cx->ntables; i++) {
+		size_t b = name_bucket(cx->tables[i].name, cx->table_buckets);
+
+		cx->table_chain[i] = cx->table_head[b];
+		cx->table_head[b] = i;
+	}
+	cx->tables_changed = 0;
+}
+
+/* The newest table of that name (and schema, when both name one). */
 static struct adv_pat_table *find_table_mut(struct adv_pat_ctx *cx,
 					    const char *schema,
 					    const char *name)
 {
 	size_t i;
 
-	if (name == NULL)
+	if (name == NULL || cx->ntables == 0)
 		return NULL;
-	for (i = cx->ntables; i-- > 0;) {
+	index_tables(cx);
+	for (i = cx->table_head[name_bucket(name, cx->table_buckets)];
+	     i != SIZE_MAX; i = cx->table_chain[i]) {
 		struct adv_pat_table *t = &cx->tables[i];
 
 		if (!name_eq(t->name, name))
@@ -1149,6 +1221,7 @@ static void drop_table(struct adv_pat_ctx *cx, struct adv_pat_table *t)
 	memmove(&cx->tables[i], &cx->tables[i + 1],
 		(cx->ntables - i - 1) * sizeof(*cx->tables));
 	cx->ntables--;
+	cx->tables_changed = 1;
 }
 
 static void state_create_table(struct adv_pat_ctx *cx,
@@ -1169,6 +1242,7 @@ static void state_create_table(struct adv_pat_ctx *cx,
 	ADV_ALLOC_GROW(cx->tables, cx->ntables + 1, cx->alloc_tables);
 	t = &cx->tables[cx->ntables++];
 	memset(t, 0, sizeof(*t));
+	cx->tables_changed = 1;
 	t->schema = adv_xstrdup_or_null(n->table->schema);
 	t->name = adv_xstrdup(n->table->name);
 	t->temporary = (n->flags & ADV_ASTF_TEMPORARY) != 0;
@@ -1370,6 +1444,7 @@ static void state_alter_table(struct adv_pat_ctx *cx,
 			if (to != NULL) {
 				free(t->name);
 				t->name = adv_xstrdup(to);
+				cx->tables_changed = 1;
 				/* t may have moved: look it up again */
 				t = find_table_mut(cx, NULL, to);
 				if (t == NULL)
@@ -1629,17 +1704,6 @@ static enum adv_status flush_pending(struct adv_pat_ctx *cx)
 	return cx->status;
 }
 
-static int keeps_state(const struct adv_ast *n)
-{
-	for (; n != NULL; n = n->next) {
-		if (n->kind == ADV_AST_CREATE_TABLE ||
-		    n->kind == ADV_AST_CREATE_INDEX ||
-		    n->kind == ADV_AST_ALTER_TABLE)
-			return 1;
-	}
-	return 0;
-}
-
 static enum adv_status check_statement(struct adv_pat_ctx *cx,
 				       struct adv_pat_stmt *st)
 {
@@ -1757,12 +1821,9 @@ static enum adv_status check_statement(struct adv_pat_ctx *cx,
 	 */
 	if (st->root != NULL && st->queryid == NULL)
 		state_update(cx, st, st->root);
-	if (st->root != NULL && st->queryid == NULL && keeps_state(st->root)) {
-		ADV_ALLOC_GROW(cx->kept, cx->nkept + 1, cx->alloc_kept);
-		cx->kept[cx->nkept++] = parse;
-	} else {
-		adv_ast_parse_release(&parse);
-	}
+	/* the state copies what it keeps: the tree goes with the
+	 * statement, so memory does not grow with the input */
+	adv_ast_parse_release(&parse);
 	st->root = NULL;
 	adv_sql_tokens_release(&toks);
 	cx->cur_stmt = NULL;

@@ -233,6 +233,17 @@ enum adv_sql_dialect adv_pat_dialect(const struct adv_pat_ctx *cx);
  * in one input); counts and state are kept. */
 void adv_pat_set_dialect(struct adv_pat_ctx *cx, enum adv_sql_dialect d);
 
+/*
+ * Memory a rule keeps from one statement to the next in one run (what it
+ * must remember that the script state does not): the block for key (the
+ * address of a static object in the rule's file, so rules of one file can
+ * share a block), size bytes, zeroed when first asked for. release (may be
+ * NULL) frees what the block points to; the engine calls it and frees the
+ * block with the context.
+ */
+void *adv_pat_rule_memory(struct adv_pat_ctx *cx, const void *key, size_t size,
+			  void (*release)(void *mem));
+
 /* ---- small helpers for rules (patterns.c) ---- */
 
 /* 1 when e is a constant: a literal, a parameter, a cast of one, an

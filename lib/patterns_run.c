@@ -1,9 +1,11 @@
 #include "patterns_run.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -55,7 +57,8 @@ static int dialect_of_engine(const char *engine)
 struct source {
 	FILE *fp;
 	int owns;
-	const char *name; /* for messages and findings: the path or "-" */
+	struct adv_output *out; /* flushed before a read may block */
+	const char *name;	/* for messages and findings: the path or "-" */
 	struct adv_buf buf;
 	int eof;
 };
@@ -126,21 +129,37 @@ static void source_consume(struct source *s, size_t n)
 	s->buf.data[s->buf.len] = '\0';
 }
 
+/* The newlines in text[0, n): a loop the compiler vectorizes, faster
+ * than a memchr call per short line. */
+static unsigned count_newlines(const char *text, size_t n)
+{
+	unsigned count = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		count += text[i] == '\n';
+	return count;
+}
+
 /* Line and column after text[0, n) when text starts at line:column. */
 static void advance_position(const char *text, size_t n, unsigned *line,
 			     unsigned *column)
 {
-	size_t i;
+	const char *p = text;
+	const char *end = text + n;
+	const char *nl;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[i];
-
-		if (c == '\n') {
-			(*line)++;
-			*column = 1;
-		} else if ((c & 0xC0) != 0x80) {
+	for (;;) {
+		nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+		if (nl == NULL)
+			break;
+		(*line)++;
+		*column = 1;
+		p = nl + 1;
+	}
+	for (; p < end; p++) {
+		if (((unsigned char)*p & 0xC0) != 0x80)
 			(*column)++;
-		}
 	}
 }
 
@@ -167,6 +186,26 @@ static enum adv_patterns_input sniff(const char *data, size_t len)
 
 /* ---- the run ---- */
 
+struct fp_worker {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int started;
+	int job; /* 1: a job is waiting, 2: it is done */
+	int quit;
+	/* the job */
+	const struct adv_buf *prefix;
+	const char *data;
+	size_t from;
+	size_t to;
+	int eof;
+	unsigned base_line;
+	size_t carry;
+	size_t printed;
+	struct adv_buf norm;
+	struct adv_buf out;
+};
+
 struct run {
 	const struct adv_patterns_opts *opts;
 	struct adv_output *out;
@@ -176,6 +215,12 @@ struct run {
 	int over_risk;
 	int max_risk; /* of the findings written (not in the baseline) */
 	size_t fingerprints;
+	/* fingerprint records: scratch buffers and the per-file prefix */
+	struct adv_buf norm;
+	struct adv_buf line;
+	struct adv_buf prefix;
+	const char *prefix_file;
+	struct fp_worker worker;
 };
 
 static enum adv_status emit_finding(void *data, const struct adv_finding *f,
@@ -269,42 +314,309 @@ static enum adv_status run_sql(struct run *r, struct adv_pat_ctx *cx,
 	}
 }
 
+/* Appends s[0, n) as the inside of a JSON string. */
+static void json_escape(struct adv_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t start = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		adv_buf_add(b, s + start, i - start);
+		start = i + 1;
+		switch (c) {
+		case '"':
+			adv_buf_add(b, "\\\"", 2);
+			break;
+		case '\\':
+			adv_buf_add(b, "\\\\", 2);
+			break;
+		case '\n':
+			adv_buf_add(b, "\\n", 2);
+			break;
+		case '\t':
+			adv_buf_add(b, "\\t", 2);
+			break;
+		case '\r':
+			adv_buf_add(b, "\\r", 2);
+			break;
+		default: {
+			char u[6] = {'\\', 'u',		'0',
+				     '0',  hex[c >> 4], hex[c & 15]};
+
+			adv_buf_add(b, u, sizeof(u));
+			break;
+		}
+		}
+	}
+	adv_buf_add(b, s + start, n - start);
+}
+
+static void add_uint(struct adv_buf *b, unsigned v)
+{
+	char digits[16];
+	size_t n = 0;
+
+	do {
+		digits[sizeof(digits) - 1 - n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	adv_buf_add(b, digits + sizeof(digits) - n, n);
+}
+
+/*
+ * One fingerprint record. NDJSON output is assembled by hand, not through
+ * cJSON: a slow log has millions of statements and the record is the same
+ * few keys every time (its prefix is built once per input); the other
+ * formats go through the record as usual.
+ */
 static enum adv_status fingerprint_record(struct run *r, const char *file,
 					  unsigned line, const char *text,
 					  size_t len, struct adv_pat_ctx *cx,
 					  struct adv_error *err)
 {
-	struct adv_buf norm;
 	char hex[17];
 	enum adv_status st;
 	struct adv_error ferr;
 	cJSON *rec;
 
-	adv_buf_init(&norm);
+	adv_buf_reset(&r->norm);
 	adv_error_init(&ferr);
-	st = adv_fingerprint(text, len, r->opts->convention, &norm, hex, &ferr);
+	st = adv_fingerprint(text, len, r->opts->convention, &r->norm, hex,
+			     &ferr);
 	if (st != ADV_OK) {
-		adv_buf_release(&norm);
 		/* the statement is reported like any that does not parse */
 		return adv_pat_check_text(cx, file, NULL, text, len, line, 1,
 					  err);
 	}
 	if (r->opts->convention == ADV_FP_PERCONA &&
-	    adv_fp_record_skipped(text, 0, len, &norm)) {
-		adv_buf_release(&norm);
+	    adv_fp_record_skipped(text, 0, len, &r->norm))
 		return ADV_OK;
+	r->fingerprints++;
+	if (adv_output_format(r->out) == ADV_FORMAT_NDJSON) {
+		struct adv_buf *b = &r->line;
+
+		if (r->prefix_file != file) {
+			adv_buf_reset(&r->prefix);
+			adv_buf_addstr(
+				&r->prefix,
+				"{\"type\":\"fingerprint\",\"v\":1,\"ts\":\"");
+			json_escape(&r->prefix, r->ts, strlen(r->ts));
+			adv_buf_addstr(&r->prefix,
+				       "\",\"src\":null,\"file\":\"");
+			json_escape(&r->prefix, file, strlen(file));
+			adv_buf_addstr(&r->prefix, "\",\"line\":");
+			r->prefix_file = file;
+		}
+		adv_buf_reset(b);
+		adv_buf_add(b, r->prefix.data, r->prefix.len);
+		add_uint(b, line);
+		adv_buf_addstr(b, ",\"convention\":\"");
+		adv_buf_addstr(b, adv_fp_convention_name(r->opts->convention));
+		adv_buf_addstr(b, "\",\"normalized\":\"");
+		json_escape(b, r->norm.data, r->norm.len);
+		adv_buf_addstr(b, "\",\"fingerprint\":\"");
+		adv_buf_add(b, hex, 16);
+		adv_buf_add(b, "\"}\n", 3);
+		return adv_output_ndjson_line(r->out, b->data, b->len, err);
 	}
 	rec = adv_record_new("fingerprint", 1, r->ts, NULL);
 	cJSON_AddStringToObject(rec, "file", file);
 	cJSON_AddNumberToObject(rec, "line", line);
 	cJSON_AddStringToObject(rec, "convention",
 				adv_fp_convention_name(r->opts->convention));
-	cJSON_AddStringToObject(rec, "normalized", norm.data);
+	cJSON_AddStringToObject(rec, "normalized", r->norm.data);
 	cJSON_AddStringToObject(rec, "fingerprint", hex);
 	st = adv_output_record(r->out, rec, err);
 	cJSON_Delete(rec);
-	adv_buf_release(&norm);
-	r->fingerprints++;
+	return st;
+}
+
+/*
+ * Percona fingerprints of a chunk, on both cores. The normalization is
+ * pure (per-thread scratch, nothing shared), so one worker thread takes
+ * the second half of a chunk's queries while this one does the first;
+ * the two halves are written in input order. A slow log has millions of
+ * queries and pt-fingerprint is the baseline a DBA compares with.
+ */
+/*
+ * The queries of data[from, to) (from at a query boundary) as NDJSON
+ * fingerprint records appended to out, with lines counted from line
+ * (the line of from). A last query without its ";\n" is left for the
+ * next chunk unless eof: *carry is where the unprinted rest starts.
+ * Returns how many records were printed.
+ */
+static size_t scan_percona(const struct adv_buf *prefix, const char *data,
+			   size_t from, size_t to, int eof, unsigned line,
+			   struct adv_buf *norm, struct adv_buf *out,
+			   size_t *carry)
+{
+	size_t pos = from;
+	size_t before = from;
+	size_t counted = from;
+	size_t start;
+	size_t rlen;
+	size_t printed = 0;
+
+	*carry = to;
+	while (adv_fp_next_record(data, to, &pos, &start, &rlen)) {
+		int complete = pos >= 2 && data[pos - 2] == ';' &&
+			       data[pos - 1] == '\n';
+		char hex[17];
+
+		if (!eof && !complete) {
+			*carry = before;
+			break;
+		}
+		line += count_newlines(data + counted, start - counted);
+		counted = start;
+		before = pos;
+		*carry = pos;
+		adv_buf_reset(norm);
+		(void)adv_fingerprint(data + start, rlen, ADV_FP_PERCONA, norm,
+				      hex, NULL);
+		if (adv_fp_record_skipped(data, start, rlen, norm))
+			continue;
+		adv_buf_add(out, prefix->data, prefix->len);
+		add_uint(out, line);
+		adv_buf_addstr(out,
+			       ",\"convention\":\"percona\",\"normalized\":\"");
+		json_escape(out, norm->data, norm->len);
+		adv_buf_addstr(out, "\",\"fingerprint\":\"");
+		adv_buf_add(out, hex, 16);
+		adv_buf_add(out, "\"}\n", 3);
+		printed++;
+	}
+	return printed;
+}
+
+static void *fp_worker_main(void *arg)
+{
+	struct fp_worker *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		unsigned line;
+
+		while (w->job != 1 && !w->quit)
+			pthread_cond_wait(&w->cv, &w->mu);
+		if (w->quit)
+			break;
+		pthread_mutex_unlock(&w->mu);
+		/* the line of from: count the first half's newlines here,
+		 * in parallel with the thread that prints that half */
+		line = w->base_line + count_newlines(w->data, w->from);
+		adv_buf_reset(&w->out);
+		w->printed =
+			scan_percona(w->prefix, w->data, w->from, w->to, w->eof,
+				     line, &w->norm, &w->out, &w->carry);
+		pthread_mutex_lock(&w->mu);
+		w->job = 2;
+		pthread_cond_broadcast(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mu);
+	adv_fp_thread_release();
+	return NULL;
+}
+
+static void fp_worker_stop(struct fp_worker *w)
+{
+	if (!w->started)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->quit = 1;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->thread, NULL);
+	pthread_mutex_destroy(&w->mu);
+	pthread_cond_destroy(&w->cv);
+	adv_buf_release(&w->norm);
+	adv_buf_release(&w->out);
+	w->started = 0;
+}
+
+/* Below this many bytes a chunk is not worth a second thread. */
+#define FP_PARALLEL_MIN (64 * 1024)
+
+/*
+ * Prints the percona fingerprints of data[0, region) and returns in *carry
+ * where the part left for the next chunk starts. A big chunk is cut at a
+ * ";\n" near its middle (queries never span one), and the second thread
+ * scans the second half.
+ */
+static enum adv_status emit_percona(struct run *r, const char *file,
+				    const char *data, size_t region, int eof,
+				    unsigned base_line, size_t *carry,
+				    struct adv_error *err)
+{
+	struct fp_worker *w = &r->worker;
+	size_t mid = region;
+	size_t first_carry;
+	enum adv_status st;
+
+	if (r->prefix_file != file) {
+		adv_buf_reset(&r->prefix);
+		adv_buf_addstr(&r->prefix,
+			       "{\"type\":\"fingerprint\",\"v\":1,\"ts\":\"");
+		json_escape(&r->prefix, r->ts, strlen(r->ts));
+		adv_buf_addstr(&r->prefix, "\",\"src\":null,\"file\":\"");
+		json_escape(&r->prefix, file, strlen(file));
+		adv_buf_addstr(&r->prefix, "\",\"line\":");
+		r->prefix_file = file;
+	}
+	if (region >= FP_PARALLEL_MIN && !w->started) {
+		memset(w, 0, sizeof(*w));
+		adv_buf_init(&w->norm);
+		adv_buf_init(&w->out);
+		pthread_mutex_init(&w->mu, NULL);
+		pthread_cond_init(&w->cv, NULL);
+		if (pthread_create(&w->thread, NULL, fp_worker_main, w) == 0)
+			w->started = 1;
+	}
+	if (region >= FP_PARALLEL_MIN && w->started) {
+		size_t i = region / 2;
+
+		while (i + 1 < region &&
+		       !(data[i] == ';' && data[i + 1] == '\n'))
+			i++;
+		if (i + 1 < region)
+			mid = i + 2;
+	}
+	if (mid < region) {
+		pthread_mutex_lock(&w->mu);
+		w->prefix = &r->prefix;
+		w->data = data;
+		w->from = mid;
+		w->to = region;
+		w->eof = eof;
+		w->base_line = base_line;
+		w->job = 1;
+		pthread_cond_broadcast(&w->cv);
+		pthread_mutex_unlock(&w->mu);
+	}
+	adv_buf_reset(&r->line);
+	/* the first half ends at a ";\n": every query in it is complete */
+	r->fingerprints +=
+		scan_percona(&r->prefix, data, 0, mid, mid < region ? 1 : eof,
+			     base_line, &r->norm, &r->line, &first_carry);
+	*carry = first_carry;
+	if (mid < region) {
+		pthread_mutex_lock(&w->mu);
+		while (w->job != 2)
+			pthread_cond_wait(&w->cv, &w->mu);
+		w->job = 0;
+		pthread_mutex_unlock(&w->mu);
+		r->fingerprints += w->printed;
+		*carry = w->carry;
+	}
+	st = adv_output_ndjson_line(r->out, r->line.data, r->line.len, err);
+	if (st == ADV_OK && mid < region)
+		st = adv_output_ndjson_line(r->out, w->out.data, w->out.len,
+					    err);
 	return st;
 }
 
@@ -336,15 +648,22 @@ static enum adv_status run_fingerprint(struct run *r, struct adv_pat_ctx *cx,
 				continue;
 		}
 		carry = region;
-		if (r->opts->convention == ADV_FP_PERCONA) {
+		if (r->opts->convention == ADV_FP_PERCONA &&
+		    adv_output_format(r->out) == ADV_FORMAT_NDJSON) {
+			st = emit_percona(r, s->name, s->buf.data, region,
+					  s->eof, base_line, &carry, err);
+			if (st != ADV_OK)
+				return st;
+		} else if (r->opts->convention == ADV_FP_PERCONA) {
 			size_t start;
 			size_t rlen;
 			size_t before = 0;
+			unsigned line = base_line;
+			unsigned column = base_column;
+			size_t counted = 0;
 
 			while (adv_fp_next_record(s->buf.data, region, &pos,
 						  &start, &rlen)) {
-				unsigned line = base_line;
-				unsigned column = base_column;
 				int complete = pos >= 2 &&
 					       s->buf.data[pos - 2] == ';' &&
 					       s->buf.data[pos - 1] == '\n';
@@ -353,15 +672,17 @@ static enum adv_status run_fingerprint(struct run *r, struct adv_pat_ctx *cx,
 					carry = before;
 					break;
 				}
-				advance_position(s->buf.data, start, &line,
+				advance_position(s->buf.data + counted,
+						 start - counted, &line,
 						 &column);
+				counted = start;
+				before = pos;
+				carry = pos;
 				st = fingerprint_record(r, s->name, line,
 							s->buf.data + start,
 							rlen, cx, err);
 				if (st != ADV_OK)
 					return st;
-				before = pos;
-				carry = pos;
 			}
 		} else {
 			struct adv_sql_splitter sp;
@@ -826,6 +1147,10 @@ enum adv_status adv_patterns_run(const struct adv_patterns_opts *opts,
 	r.opts = opts;
 	r.out = out;
 	adv_ts_now(r.ts);
+	adv_buf_init(&r.norm);
+	adv_buf_init(&r.line);
+	adv_buf_init(&r.prefix);
+	adv_output_set_batch(out, 1);
 	adv_report_init(&r.report, out, opts->fail_on);
 	adv_model_init(&model);
 	if (opts->baseline != NULL)
@@ -838,6 +1163,7 @@ enum adv_status adv_patterns_run(const struct adv_patterns_opts *opts,
 		st = source_open(&s, inputs[i], err);
 		if (st != ADV_OK)
 			break;
+		s.out = out;
 		st = source_fill(&s, err);
 		if (st != ADV_OK) {
 			source_close(&s);
@@ -887,6 +1213,10 @@ enum adv_status adv_patterns_run(const struct adv_patterns_opts *opts,
 	adv_pat_ctx_free(cx);
 	adv_model_release(&model);
 	adv_report_release(&r.report);
+	adv_buf_release(&r.norm);
+	adv_buf_release(&r.line);
+	adv_buf_release(&r.prefix);
+	fp_worker_stop(&r.worker);
 	return st;
 }
 
