@@ -111,6 +111,7 @@ patterns: all
 
 integration: all
 	@status=0; for t in tests/integration/run.sh tests/integration/advise.sh \
+		tests/integration/patterns.sh \
 		tests/integration/t-whatif.sh; do \
 		bash $$t || status=1; \
 	done; exit $$status

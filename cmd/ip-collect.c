@@ -7,10 +7,11 @@
 #include "log.h"
 #include "options.h"
 #include "output.h"
+#include "parse.h"
 #include "signals.h"
 #include "banned.h"
 
-enum { OPT_NO_COLUMNS = 1, OPT_NO_STATEMENTS, OPT_NO_SETTINGS };
+enum { OPT_NO_COLUMNS = 1, OPT_NO_STATEMENTS, OPT_NO_SETTINGS, OPT_PLANS };
 
 static const struct adv_option options[] = {
 	{OPT_NO_COLUMNS, "no-columns", 0, ADV_ARG_NONE, NULL,
@@ -20,6 +21,10 @@ static const struct adv_option options[] = {
 	 NULL},
 	{OPT_NO_SETTINGS, "no-settings", 0, ADV_ARG_NONE, NULL,
 	 "skip setting records", ADV_COMPLETE_NONE, NULL},
+	{OPT_PLANS, "plans", 0, ADV_ARG_REQUIRED, "N",
+	 "plan records: generic plans of the N SELECTs with the most time "
+	 "(EXPLAIN, not executed)",
+	 ADV_COMPLETE_NONE, NULL},
 	{0, NULL, 0, ADV_ARG_NONE, NULL, NULL, ADV_COMPLETE_NONE, NULL}};
 
 static const unsigned groups = ADV_OPTS_CONN | ADV_OPTS_OUTPUT;
@@ -32,9 +37,8 @@ static enum adv_status on_option(void *ctx, int id, const char *arg,
 				 struct adv_error *err)
 {
 	struct adv_collect_opts *co = ctx;
+	int64_t n;
 
-	(void)arg;
-	(void)err;
 	switch (id) {
 	case OPT_NO_COLUMNS:
 		co->skip_columns = 1;
@@ -44,6 +48,12 @@ static enum adv_status on_option(void *ctx, int id, const char *arg,
 		break;
 	case OPT_NO_SETTINGS:
 		co->skip_settings = 1;
+		break;
+	case OPT_PLANS:
+		if (adv_parse_int64(arg, 0, 10000, "--plans", &n, err) !=
+		    ADV_OK)
+			return ADV_EUSAGE;
+		co->plans = (size_t)n;
 		break;
 	default:
 		break;

@@ -13,6 +13,10 @@ _ip_collect()
 		opt=$prev
 	fi
 	case $opt in
+	--plans)
+		COMPREPLY=()
+		return
+		;;
 	--format)
 		mapfile -t COMPREPLY < <(compgen -W 'auto ndjson text csv' -- "$cur")
 		return
@@ -44,7 +48,7 @@ _ip_collect()
 	esac
 	case $cur in
 	-*)
-		mapfile -t COMPREPLY < <(compgen -W '--no-columns --no-statements --no-settings --format --color -h --host -p --port -U --username -d --dbname -w --no-password -W --password --statement-timeout -e --echo -v --verbose --help -V --version ' -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W '--no-columns --no-statements --no-settings --plans --format --color -h --host -p --port -U --username -d --dbname -w --no-password -W --password --statement-timeout -e --echo -v --verbose --help -V --version ' -- "$cur")
 		return
 		;;
 	esac

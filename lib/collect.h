@@ -23,6 +23,9 @@ struct adv_collect_opts {
 	int skip_columns;
 	int skip_statements;
 	int skip_settings;
+	/* EXPLAIN (generic plan, not executed) the first `plans` SELECT
+	 * statements by total time and emit them as plan records */
+	size_t plans;
 };
 
 /*

@@ -12,6 +12,8 @@
 #include "collect.h"
 #include "record.h"
 #include "signals.h"
+#include "sqltext.h"
+#include "log.h"
 #include "banned.h"
 
 /* RFC 3339 UTC text of a timestamptz expression. */
@@ -727,9 +729,184 @@ static void statements_sql(struct adv_buf *b, const char *schema_quoted,
 		v19 ? ", s.toplevel DESC" : "");
 }
 
+/* ---- plans -------------------------------------------------------- */
+
+struct plan_candidate {
+	const char *queryid;
+	const char *query;
+	double total_ms;
+};
+
+static int cmp_plan_candidate(const void *a, const void *b)
+{
+	const struct plan_candidate *x = a;
+	const struct plan_candidate *y = b;
+
+	if (x->total_ms != y->total_ms)
+		return x->total_ms > y->total_ms ? -1 : 1;
+	return strcmp(x->queryid, y->queryid);
+}
+
+/* 1 when sql is one SELECT (EXPLAIN of it is read-only); sets *params to
+ * its highest $n. */
+static int plannable(const char *sql, int *params)
+{
+	cJSON *tree = NULL;
+	const cJSON *stmts;
+	const cJSON *first;
+	int ok = 0;
+
+	if (adv_sql_parse(sql, &tree, NULL) != ADV_OK)
+		return 0;
+	stmts = cJSON_GetObjectItemCaseSensitive(tree, "stmts");
+	first = cJSON_GetArrayItem(stmts, 0);
+	if (cJSON_GetArraySize(stmts) == 1 && first != NULL) {
+		const cJSON *stmt =
+			cJSON_GetObjectItemCaseSensitive(first, "stmt");
+
+		ok = cJSON_HasObjectItem(stmt, "SelectStmt") &&
+		     strstr(sql, "FOR UPDATE") == NULL &&
+		     strstr(sql, "for update") == NULL;
+	}
+	cJSON_Delete(tree);
+	*params = adv_sql_max_param(sql);
+	return ok;
+}
+
+/*
+ * One generic plan: PREPARE + EXPLAIN EXECUTE with NULL for every
+ * parameter under plan_cache_mode = force_generic_plan (the plan the
+ * server caches for the statement, whatever the values), in a savepoint
+ * so that a statement the planner refuses costs only its own record.
+ * Nothing is executed. Returns ADV_OK with *plan NULL when it could not
+ * be planned.
+ */
+static enum adv_status explain_generic(struct pg_collect *pc, const char *sql,
+				       int params, cJSON **plan,
+				       struct adv_error *err)
+{
+	struct adv_result *res = NULL;
+	struct adv_buf text;
+	struct adv_error qerr;
+	enum adv_status st;
+	int i;
+
+	*plan = NULL;
+	st = adv_conn_exec(pc->conn, MARK "SAVEPOINT ip_plan", err);
+	if (st != ADV_OK)
+		return st;
+	adv_buf_init(&text);
+	adv_error_init(&qerr);
+	if (params > 0) {
+		adv_buf_addf(&text, MARK "PREPARE ip_collect_plan AS %s", sql);
+		st = adv_conn_exec(pc->conn, text.data, &qerr);
+		adv_buf_reset(&text);
+		if (st == ADV_OK) {
+			adv_buf_addstr(&text,
+				       MARK "EXPLAIN (FORMAT JSON) EXECUTE "
+					    "ip_collect_plan(");
+			for (i = 0; i < params; i++)
+				adv_buf_addstr(&text, i > 0 ? ", NULL" : "NULL");
+			adv_buf_addch(&text, ')');
+			st = adv_conn_query(pc->conn, text.data, 0, NULL, &res,
+					    &qerr);
+			/* prepared statements outlive a rollback */
+			adv_conn_exec(pc->conn,
+				      MARK "DEALLOCATE ip_collect_plan", NULL);
+		}
+	} else {
+		adv_buf_addf(&text, MARK "EXPLAIN (FORMAT JSON) %s", sql);
+		st = adv_conn_query(pc->conn, text.data, 0, NULL, &res, &qerr);
+	}
+	adv_buf_release(&text);
+	if (st == ADV_OK && adv_result_rows(res) > 0 &&
+	    adv_result_get(res, 0, 0) != NULL)
+		*plan = cJSON_Parse(adv_result_get(res, 0, 0));
+	adv_result_free(res);
+	if (st == ADV_ESERVER) {
+		adv_log(ADV_LOG_INFO, "no plan for '%.60s': %s", sql,
+			qerr.message);
+		st = ADV_OK;
+	}
+	if (st != ADV_OK) {
+		*err = qerr;
+		return st;
+	}
+	return adv_conn_exec(pc->conn, MARK "ROLLBACK TO SAVEPOINT ip_plan",
+			     err);
+}
+
+static enum adv_status collect_plans(struct pg_collect *pc,
+				     struct adv_result *res, size_t limit,
+				     struct adv_error *err)
+{
+	int qid_col = adv_result_col(res, "queryid");
+	int query_col = adv_result_col(res, "query");
+	int total_col = adv_result_col(res, "total_ms");
+	size_t rows = adv_result_rows(res);
+	struct plan_candidate *cand;
+	size_t n = 0;
+	size_t i;
+	size_t done = 0;
+	enum adv_status st;
+
+	if (qid_col < 0 || query_col < 0 || total_col < 0 || rows == 0)
+		return ADV_OK;
+	cand = adv_xcalloc(rows, sizeof(*cand));
+	for (i = 0; i < rows; i++) {
+		const char *q = adv_result_get(res, i, (size_t)query_col);
+		const char *id = adv_result_get(res, i, (size_t)qid_col);
+		const char *t = adv_result_get(res, i, (size_t)total_col);
+
+		if (q == NULL || id == NULL)
+			continue;
+		cand[n].queryid = id;
+		cand[n].query = q;
+		cand[n].total_ms = t != NULL ? strtod(t, NULL) : 0;
+		n++;
+	}
+	qsort(cand, n, sizeof(*cand), cmp_plan_candidate);
+	/* plan as the application does: its search_path, not ours */
+	st = adv_conn_exec(
+		pc->conn,
+		MARK "SELECT pg_catalog.set_config('search_path', "
+		     "(SELECT reset_val FROM pg_catalog.pg_settings WHERE name "
+		     "= 'search_path'), true), pg_catalog.set_config("
+		     "'plan_cache_mode', 'force_generic_plan', true)",
+		err);
+	for (i = 0; i < n && done < limit && st == ADV_OK; i++) {
+		int params;
+		cJSON *plan;
+		cJSON *rec;
+
+		if (!plannable(cand[i].query, &params))
+			continue;
+		st = explain_generic(pc, cand[i].query, params, &plan, err);
+		if (st != ADV_OK || plan == NULL)
+			continue;
+		rec = adv_record_new("plan", 1, pc->ts, &pc->src);
+		cJSON_AddStringToObject(rec, "queryid", cand[i].queryid);
+		cJSON_AddStringToObject(rec, "query", cand[i].query);
+		cJSON_AddBoolToObject(rec, "generic", 1);
+		cJSON_AddItemToObject(rec, "plan", plan);
+		st = emit(pc, rec, err);
+		done++;
+	}
+	if (st == ADV_OK)
+		st = adv_conn_exec(
+			pc->conn,
+			MARK "SELECT pg_catalog.set_config('search_path', "
+			     "'pg_catalog, pg_temp', true), "
+			     "pg_catalog.set_config('plan_cache_mode', "
+			     "'auto', true)",
+			err);
+	free(cand);
+	return st;
+}
+
 static enum adv_status collect_statements(struct pg_collect *pc,
 					  const struct snapshot_info *info,
-					  struct adv_error *err)
+					  size_t plans, struct adv_error *err)
 {
 	struct adv_result *res = NULL;
 	struct adv_buf sql;
@@ -769,6 +946,8 @@ static enum adv_status collect_statements(struct pg_collect *pc,
 			row_record(pc, "statement", res, row, statement_specs),
 			err);
 	}
+	if (st == ADV_OK && plans > 0 && res != NULL)
+		st = collect_plans(pc, res, plans, err);
 	adv_result_free(res);
 	if (st == ADV_OK && hidden > 0) {
 		char *message = adv_xstrfmt(
@@ -886,7 +1065,7 @@ enum adv_status adv_collect_pg(struct adv_conn *conn,
 		st = emit_rows(&pc, "constraint", constraints_sql,
 			       constraint_specs, err);
 	if (st == ADV_OK && !opts->skip_statements)
-		st = collect_statements(&pc, &info, err);
+		st = collect_statements(&pc, &info, opts->plans, err);
 	if (st == ADV_OK && !opts->skip_statements &&
 	    info.qualstats_schema != NULL) {
 		if (info.preload_visible && !info.qualstats_preloaded)

@@ -164,6 +164,23 @@ static int is_column_eq_param(const cJSON *term)
 }
 
 /*
+ * The statement of a parse tree's first entry, seen through PREPARE name
+ * AS query: pg_stat_statements keeps an SQL-level prepared statement
+ * under its PREPARE text, and its EXECUTEs count as its calls.
+ */
+static const cJSON *first_stmt(const cJSON *tree)
+{
+	const cJSON *stmts = cJSON_GetObjectItemCaseSensitive(tree, "stmts");
+	const cJSON *stmt = cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetArrayItem(stmts, 0), "stmt");
+	const cJSON *prep = node_of(stmt, "PrepareStmt");
+
+	if (prep != NULL)
+		return cJSON_GetObjectItemCaseSensitive(prep, "query");
+	return stmt;
+}
+
+/*
  * Whether query is a point lookup: one SELECT over one table whose WHERE
  * is "col = $n" or an AND of such terms (an IN or ANY list is not). On
  * success *schema and *table are set (the caller frees them).
@@ -183,9 +200,7 @@ static int point_lookup(const char *query, char **schema, char **table)
 	stmts = cJSON_GetObjectItemCaseSensitive(tree, "stmts");
 	if (cJSON_GetArraySize(stmts) != 1)
 		goto cleanup;
-	sel = node_of(cJSON_GetObjectItemCaseSensitive(
-			      cJSON_GetArrayItem(stmts, 0), "stmt"),
-		      "SelectStmt");
+	sel = node_of(first_stmt(tree), "SelectStmt");
 	if (sel == NULL)
 		goto cleanup;
 	/* set operations and VALUES lists are not lookups */
@@ -239,16 +254,14 @@ static void first_relation(const char *query, char **schema, char **table)
 {
 	struct adv_error err;
 	cJSON *tree = NULL;
-	const cJSON *stmts, *stmt, *sel, *rv, *v;
+	const cJSON *stmt, *sel, *rv, *v;
 
 	*schema = NULL;
 	*table = NULL;
 	adv_error_init(&err);
 	if (adv_sql_parse(query, &tree, &err) != ADV_OK)
 		return;
-	stmts = cJSON_GetObjectItemCaseSensitive(tree, "stmts");
-	stmt = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(stmts, 0),
-						"stmt");
+	stmt = first_stmt(tree);
 	sel = node_of(stmt, "SelectStmt");
 	rv = NULL;
 	if (sel != NULL)
