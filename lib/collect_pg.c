@@ -806,7 +806,8 @@ static enum adv_status explain_generic(struct pg_collect *pc, const char *sql,
 				       MARK "EXPLAIN (FORMAT JSON) EXECUTE "
 					    "ip_collect_plan(");
 			for (i = 0; i < params; i++)
-				adv_buf_addstr(&text, i > 0 ? ", NULL" : "NULL");
+				adv_buf_addstr(&text,
+					       i > 0 ? ", NULL" : "NULL");
 			adv_buf_addch(&text, ')');
 			st = adv_conn_query(pc->conn, text.data, 0, NULL, &res,
 					    &qerr);

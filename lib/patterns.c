@@ -934,6 +934,8 @@ static int name_eq(const char *a, const char *b)
 
 static size_t name_bucket(const char *name, size_t buckets)
 {
+	if (buckets == 0)
+		return 0;
 	return (size_t)(adv_fnv1a(ADV_FNV_OFFSET, name, strlen(name)) %
 			buckets);
 }
@@ -945,7 +947,8 @@ static void index_tables(struct adv_pat_ctx *cx)
 
 	if (!cx->tables_changed && cx->table_head != NULL)
 		return;
-	if (cx->table_buckets < 2 * cx->ntables + 16) {
+	if (cx->table_head == NULL ||
+	    cx->table_buckets < 2 * cx->ntables + 16) {
 		cx->table_buckets = 4 * cx->ntables + 64;
 		free(cx->table_head);
 		cx->table_head =
@@ -974,6 +977,8 @@ static struct adv_pat_table *find_table_mut(struct adv_pat_ctx *cx,
 	if (name == NULL || cx->ntables == 0)
 		return NULL;
 	index_tables(cx);
+	if (cx->table_head == NULL || cx->table_buckets == 0)
+		return NULL;
 	for (i = cx->table_head[name_bucket(name, cx->table_buckets)];
 	     i != SIZE_MAX; i = cx->table_chain[i]) {
 		struct adv_pat_table *t = &cx->tables[i];

@@ -23,7 +23,7 @@
 
 /* Bytes read from an input at a time; a statement longer than this grows
  * the buffer, so memory follows the longest statement, not the file. */
-#define CHUNK (256 * 1024)
+#define CHUNK ((size_t)256 * 1024)
 
 int adv_patterns_dialect_parse(const char *s)
 {
@@ -540,7 +540,7 @@ static void fp_worker_stop(struct fp_worker *w)
 }
 
 /* Below this many bytes a chunk is not worth a second thread. */
-#define FP_PARALLEL_MIN (64 * 1024)
+#define FP_PARALLEL_MIN ((size_t)64 * 1024)
 
 /*
  * Prints the percona fingerprints of data[0, region) and returns in *carry
@@ -1032,7 +1032,6 @@ static enum adv_status run_records(struct run *r, struct adv_pat_ctx **cxp,
 			cJSON_Delete(rec);
 			if (st == ADV_EINPUT && r->opts->keep_going) {
 				adv_warn("skipped: %s", err->message);
-				st = ADV_OK;
 				continue;
 			}
 			break;
