@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytescan.h"
 #include "finding.h"
 #include "sqltext.h"
 #include "banned.h"
@@ -130,34 +131,32 @@ static inline unsigned char to_lower(unsigned char c)
 	return (unsigned char)(c + ((unsigned)(c - 'A') < 26u ? 32 : 0));
 }
 
-/* Case-insensitive comparison of n bytes of s with the lower-case word. */
-static int ieq(const char *s, size_t avail, const char *word)
+/*
+ * Case-insensitive comparison of the first wlen bytes of s with the
+ * lower-case word; IEQ passes a literal's length so nothing calls strlen.
+ */
+static inline int ieq_n(const char *s, size_t avail, const char *word,
+			size_t wlen)
 {
-	size_t n;
 	size_t i;
 
-	/* most positions fail on the first byte: skip the strlen for them */
-	if (avail == 0 ||
-	    to_lower((unsigned char)s[0]) != (unsigned char)word[0])
+	if (avail < wlen)
 		return 0;
-	n = strlen(word);
-	if (avail < n)
-		return 0;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < wlen; i++)
 		if (to_lower((unsigned char)s[i]) != (unsigned char)word[i])
 			return 0;
 	return 1;
 }
 
-static int has_prefix(const char *s, size_t n, const char *prefix)
-{
-	size_t p;
+#define IEQ(s, avail, word) ieq_n((s), (avail), (word), sizeof(word) - 1)
 
-	if (n == 0 || s[0] != prefix[0])
-		return 0;
-	p = strlen(prefix);
-	return n >= p && memcmp(s, prefix, p) == 0;
+static inline int has_prefix_n(const char *s, size_t n, const char *prefix,
+			       size_t p)
+{
+	return n >= p && s[0] == prefix[0] && memcmp(s, prefix, p) == 0;
 }
+
+#define HAS_PREFIX(s, n, lit) has_prefix_n((s), (n), (lit), sizeof(lit) - 1)
 
 /* A word boundary before position i (Perl's \b before a word character). */
 static int boundary_before(const char *s, size_t i)
@@ -183,16 +182,13 @@ static int has_checksum_tag(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i + 1 < n; i++) {
-		const char *slash = memchr(s + i, '/', n - 1 - i);
 		size_t j;
 		size_t k;
 
-		/* few statements have a '/': find it rather than step to it */
-		if (slash == NULL)
+		/* few statements have a comment: find it, do not step to it */
+		i += adv_scan_pair(s + i, n - i, '/', '*');
+		if (i + 1 >= n)
 			return 0;
-		i = (size_t)(slash - s);
-		if (s[i + 1] != '*')
-			continue;
 		j = i + 2;
 		k = j;
 		while (k < n && is_word((unsigned char)s[k]))
@@ -224,7 +220,7 @@ static int call_prefix(const char *s, size_t n, struct adv_buf *out)
 
 	while (i < n && is_ws((unsigned char)s[i]))
 		i++;
-	if (!ieq(s + i, n - i, "call"))
+	if (!IEQ(s + i, n - i, "call"))
 		return 0;
 	run = i + 4;
 	if (run >= n || !is_ws((unsigned char)s[run]))
@@ -248,7 +244,7 @@ static int use_statement(const char *s, size_t n, struct adv_buf *out)
 	size_t i = 4;
 	size_t end = n;
 
-	if (!ieq(s, n, "use "))
+	if (!IEQ(s, n, "use "))
 		return 0;
 	if (end > i && s[end - 1] == '\n')
 		end--;
@@ -266,7 +262,7 @@ static int use_statement(const char *s, size_t n, struct adv_buf *out)
 /* i at "values" (any case): the end of "values\s*\(" or 0. */
 static size_t values_open(const char *s, size_t n, size_t i)
 {
-	if (!ieq(s + i, n - i, "values"))
+	if (!IEQ(s + i, n - i, "values"))
 		return 0;
 	i += 6;
 	while (i < n && is_ws((unsigned char)s[i]))
@@ -286,19 +282,19 @@ static size_t shorten_insert(const char *s, size_t n)
 	size_t i;
 	size_t v;
 
-	if (ieq(s, n, "insert"))
+	if (IEQ(s, n, "insert"))
 		i = 6;
-	else if (ieq(s, n, "replace"))
+	else if (IEQ(s, n, "replace"))
 		i = 7;
 	else
 		return n;
-	if (ieq(s + i, n - i, " ignore"))
+	if (IEQ(s + i, n - i, " ignore"))
 		i += 7;
 	if (i >= n || !is_ws((unsigned char)s[i]))
 		return n;
 	while (i < n && is_ws((unsigned char)s[i]))
 		i++;
-	if (!ieq(s + i, n - i, "into"))
+	if (!IEQ(s + i, n - i, "into"))
 		return n;
 	/* INTO.+?VALUES: at least one character in between */
 	for (v = i + 5; v < n; v++) {
@@ -395,23 +391,28 @@ static void drop_escaped_quotes(const char *s, size_t n, struct adv_buf *d)
 	}
 }
 
+/* Quoted strings (with their closing quote) become '?', spans copied. */
 static void strings(const char *s, size_t n, char quote, struct adv_buf *d)
 {
 	size_t i = 0;
 
+	adv_buf_grow(d, n + 1);
 	while (i < n) {
-		if (s[i] == quote) {
-			const char *close = memchr(s + i + 1, quote, n - i - 1);
+		size_t at = i + adv_scan_byte(s + i, n - i, quote);
+		size_t close;
 
-			if (close != NULL) {
-				put(d, '?');
-				i = (size_t)(close - s) + 1;
-				continue;
-			}
-		}
-		put(d, s[i]);
-		i++;
+		if (at == n)
+			break;
+		close = at + 1 + adv_scan_byte(s + at + 1, n - at - 1, quote);
+		if (close == n)
+			break;
+		memcpy(d->data + d->len, s + i, at - i);
+		d->len += at - i;
+		d->data[d->len++] = '?';
+		i = close + 1;
 	}
+	memcpy(d->data + d->len, s + i, n - i);
+	d->len += n - i;
 }
 
 static inline int number_start(unsigned char c)
@@ -429,23 +430,26 @@ static inline int prefix_char(unsigned char c)
 	return (char_class[c] & C_PREFIX) != 0;
 }
 
-/* Whether the n bytes at s contain word (memmem is not POSIX). */
-static int contains(const char *s, size_t n, const char *word)
+/* Where the w bytes of word (w >= 2) first occur in the n at s, or n. */
+static size_t find_word(const char *s, size_t n, const char *word, size_t w)
 {
-	size_t w = strlen(word);
-	const char *p = s;
-	const char *end = s + n;
+	size_t from = 0;
 
-	while ((size_t)(end - p) >= w) {
-		p = memchr(p, word[0], (size_t)(end - p) - w + 1);
-		if (p == NULL)
-			return 0;
-		if (memcmp(p, word, w) == 0)
-			return 1;
-		p++;
+	while (from + w <= n) {
+		size_t at = from +
+			    adv_scan_pair(s + from, n - from, word[0], word[1]);
+
+		if (at + w > n)
+			return n;
+		if (memcmp(s + at + 2, word + 2, w - 2) == 0)
+			return at;
+		from = at + 1;
 	}
-	return 0;
+	return n;
 }
+
+#define FIND(s, n, lit)	    find_word((s), (n), (lit), sizeof(lit) - 1)
+#define contains(s, n, lit) (FIND((s), (n), (lit)) < (n))
 
 /*
  * NULL as a whole word becomes '?', in place, on the lower-cased text
@@ -472,8 +476,75 @@ static size_t nulls(char *s, size_t n)
 }
 
 /*
+ * What literals_lower does with each byte: most bytes are copied
+ * lower-cased (L_COPY), and the copy loop asks one table per byte.
+ */
+enum {
+	L_COPY = 0,
+	L_SPACE, /* a run of collapsed whitespace becomes one space */
+	L_MARK,	 /* a '?' as written */
+	L_NUMBER,
+	L_QUOTE, /* a single-quoted string, when it is closed */
+};
+
+static const unsigned char literal_action[256] = {
+	['\t'] = L_SPACE, ['\n'] = L_SPACE, ['\f'] = L_SPACE, ['\r'] = L_SPACE,
+	[' '] = L_SPACE,  ['?'] = L_MARK,   ['+'] = L_NUMBER, ['-'] = L_NUMBER,
+	['0'] = L_NUMBER, ['1'] = L_NUMBER, ['2'] = L_NUMBER, ['3'] = L_NUMBER,
+	['4'] = L_NUMBER, ['5'] = L_NUMBER, ['6'] = L_NUMBER, ['7'] = L_NUMBER,
+	['8'] = L_NUMBER, ['9'] = L_NUMBER, ['\''] = L_QUOTE,
+};
+
+#ifdef ADV_SCAN_SSE2
+/* \t \n \f \r: the whitespace the collapse squeezes, but for the space. */
+static inline __m128i collapsed_controls(__m128i v)
+{
+	return _mm_andnot_si128(
+		_mm_cmpeq_epi8(v, _mm_set1_epi8('\v')),
+		_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
+			      _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1))));
+}
+
+/*
+ * The sixteen bytes at s lower-cased into o, and the mask of those that
+ * literals_lower must see itself: a collapsed control character, a space
+ * before more whitespace (a lone space is copied as it is), '?', a digit,
+ * '+', '-' and '\''. Reads s[16].
+ */
+static inline unsigned lower16(const char *s, char *o)
+{
+	const __m128i v = adv_scan_load(s);
+	const __m128i next = adv_scan_load(s + 1);
+	const __m128i upper =
+		_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+			      _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+	const __m128i digit =
+		_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+	const __m128i more =
+		_mm_or_si128(collapsed_controls(next),
+			     _mm_cmpeq_epi8(next, _mm_set1_epi8(' ')));
+	__m128i special =
+		_mm_or_si128(collapsed_controls(v), _mm_and_si128(space, more));
+
+	special = _mm_or_si128(special, digit);
+	special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+	special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('+')));
+	special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+	special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+	_mm_storeu_si128(
+		(__m128i *)(void *)o,
+		_mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32))));
+	return adv_scan_mask(special);
+}
+#endif
+
+/*
  * Several of pt-fingerprint's rewrites in one scan, since none of them can
  * create or hide what another one matches:
+ *  - single-quoted strings become '?' (double-quoted ones are gone
+ *    already, and with them the single quotes inside them);
  *  - numbers (anything from [0-9+-] on, hex and "-"/"+" runs) become '?';
  *  - a prefix x b . + - right before a '?' (from a number, a string or
  *    the text) is absorbed into it (x'1F', b'1', .5): the test is on the
@@ -481,15 +552,14 @@ static size_t nulls(char *s, size_t n)
  *  - a final ";\n" goes, runs of space, tab, newline, CR and form feed
  *    (not \v) become one space, letters are lower-cased and leading
  *    whitespace is dropped.
- * Then, on that output, NULL as a whole word becomes '?' (so "5null" is
- * "??"). The output is never longer than the input, so it is sized once.
+ * The output is never longer than the input, so it is sized once (the
+ * sixteen-byte stores stay inside it too).
  */
 static void literals_lower(const char *s, size_t n, struct adv_buf *d)
 {
 	size_t i = 0;
-	unsigned char prev = ' ';
+	int closed = 1; /* whether a quote may still have a closing one */
 	char *o;
-
 	char *start;
 
 	if (d->cap < d->len + n + 1)
@@ -505,38 +575,71 @@ static void literals_lower(const char *s, size_t n, struct adv_buf *d)
 	while (i < n && is_ws((unsigned char)s[i]))
 		i++;
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
+		size_t at;
 
-		if (is_collapsed(c)) {
+#ifdef ADV_SCAN_SSE2
+		/* runs of bytes copied lower-cased, sixteen at a time */
+		if (i + 17 <= n) {
+			unsigned m = lower16(s + i, o);
+			size_t k;
+
+			if (m == 0) {
+				i += 16;
+				o += 16;
+				continue;
+			}
+			k = (size_t)__builtin_ctz(m);
+			i += k;
+			o += k;
+		}
+#endif
+		c = (unsigned char)s[i];
+		at = i;
+		switch (literal_action[c]) {
+		case L_COPY:
+			*o++ = (char)to_lower(c);
+			i++;
+			continue;
+		case L_SPACE:
 			while (i < n && is_collapsed((unsigned char)s[i]))
 				i++;
 			*o++ = ' ';
-			prev = ' ';
 			continue;
-		}
-		if (c == '?') {
+		case L_MARK:
 			i++;
-		} else if (number_start(c)) {
+			break;
+		case L_NUMBER:
 			i++;
 			while (i < n && number_rest((unsigned char)s[i]))
 				i++;
-		} else {
-			*o++ = (char)to_lower(c);
-			prev = c;
-			i++;
-			continue;
+			break;
+		default: { /* L_QUOTE */
+			const char *close =
+				closed ? memchr(s + i + 1, '\'', n - i - 1)
+				       : NULL;
+
+			if (close == NULL) {
+				closed = 0;
+				*o++ = '\'';
+				i++;
+				continue;
+			}
+			i = (size_t)(close - s) + 1;
+			break;
 		}
-		/* a '?': prev is what was written last, when it is a prefix */
-		if (prefix_char(prev))
+		}
+		/*
+		 * A '?': what was written last is a prefix when it was a copy
+		 * (not a '?' or a space) of a prefix character as written.
+		 */
+		if (o > start && o[-1] != '?' &&
+		    prefix_char((unsigned char)s[at - 1]))
 			o[-1] = '?';
 		else
 			*o++ = '?';
-		prev = '?';
 	}
 	d->len = (size_t)(o - d->data);
-	if (contains(start, d->len - (size_t)(start - d->data), "null"))
-		d->len = (size_t)(start - d->data) +
-			 nulls(start, d->len - (size_t)(start - d->data));
 }
 
 /* From p, one "[\s,]*\([\s?,]*\)" group: its end, or 0. */
@@ -555,43 +658,62 @@ static size_t placeholder_group(const char *s, size_t n, size_t p)
 	return p + 1;
 }
 
-/* in (?, ?), values (?,?),(?,?) and value (?) lists become "(?+)". */
+/*
+ * The keyword that a list group opening at '(' (after [\s,]* back to e)
+ * may follow: its length, with *kw_at where it starts, or 0. Perl tries
+ * "in" first, then "values?"; "values" that fails backtracks to "value",
+ * whose group would start at the 's' and fail too.
+ */
+static size_t list_keyword(const char *s, size_t lo, size_t e, size_t *kw_at)
+{
+	size_t kw = 0;
+
+	if (e >= lo + 2 && s[e - 2] == 'i' && s[e - 1] == 'n')
+		kw = 2;
+	else if (e >= lo + 6 && memcmp(s + e - 6, "values", 6) == 0)
+		kw = 6;
+	else if (e >= lo + 5 && memcmp(s + e - 5, "value", 5) == 0)
+		kw = 5;
+	if (kw == 0 || !boundary_before(s, e - kw))
+		return 0;
+	*kw_at = e - kw;
+	return kw;
+}
+
+/*
+ * in (?, ?), values (?,?),(?,?) and value (?) lists become "(?+)". Every
+ * group opens with a '(', so the scan goes from one '(' to the next and
+ * looks back for the keyword; the text in between is copied as it is.
+ */
 static void lists(const char *s, size_t n, struct adv_buf *d)
 {
-	size_t i = 0;
+	size_t copied = 0;
+	size_t from = 0;
+	size_t at;
 
-	while (i < n) {
-		size_t kw = 0;
+	while (from < n &&
+	       (at = from + adv_scan_byte(s + from, n - from, '(')) < n) {
+		size_t e = at;
+		size_t kw_at = 0;
+		size_t kw;
+		size_t end;
+		size_t more;
 
-		if (boundary_before(s, i)) {
-			/* Perl tries "in" first, then "values?" */
-			if (has_prefix(s + i, n - i, "in"))
-				kw = 2;
-			else if (has_prefix(s + i, n - i, "values"))
-				kw = 6;
-			else if (has_prefix(s + i, n - i, "value"))
-				kw = 5;
-		}
-		if (kw == 6 && placeholder_group(s, n, i + 6) == 0)
-			kw = 5; /* "values?" backtracks to "value" */
-		if (kw != 0) {
-			size_t end = placeholder_group(s, n, i + kw);
-
-			if (end != 0) {
-				size_t more;
-
-				while ((more = placeholder_group(s, n, end)) !=
-				       0)
-					end = more;
-				adv_buf_add(d, s + i, kw);
-				adv_buf_addstr(d, "(?+)");
-				i = end;
-				continue;
-			}
-		}
-		put(d, s[i]);
-		i++;
+		from = at + 1;
+		while (e > copied &&
+		       (is_ws((unsigned char)s[e - 1]) || s[e - 1] == ','))
+			e--;
+		kw = list_keyword(s, copied, e, &kw_at);
+		if (kw == 0 || (end = placeholder_group(s, n, e)) == 0)
+			continue;
+		while ((more = placeholder_group(s, n, end)) != 0)
+			end = more;
+		adv_buf_add(d, s + copied, kw_at + kw - copied);
+		adv_buf_add(d, "(?+)", 4);
+		copied = end;
+		from = end;
 	}
+	adv_buf_add(d, s + copied, n - copied);
 }
 
 /*
@@ -663,7 +785,7 @@ static void unions(const char *s, size_t n, struct adv_buf *d)
 
 	while (i < n) {
 		if (boundary_before(s, i) &&
-		    has_prefix(s + i, n - i, "select") && i + 6 < n &&
+		    HAS_PREFIX(s + i, n - i, "select") && i + 6 < n &&
 		    is_ws((unsigned char)s[i + 6]) && union_at(s, n, &i, d))
 			continue;
 		put(d, s[i]);
@@ -674,18 +796,21 @@ static void unions(const char *s, size_t n, struct adv_buf *d)
 /* "limit ?", "limit ?, ?", "limit ?,?" and "limit ? offset ?". */
 static void limits(const char *s, size_t n, struct adv_buf *d)
 {
-	size_t i = 0;
+	size_t i = FIND(s, n, "limit ?");
+
+	/* nothing before the first "limit ?" can match */
+	adv_buf_add(d, s, i);
 
 	while (i < n) {
 		if (boundary_before(s, i) &&
-		    has_prefix(s + i, n - i, "limit ?")) {
+		    HAS_PREFIX(s + i, n - i, "limit ?")) {
 			size_t p = i + 7;
 
-			if (has_prefix(s + p, n - p, ", ?"))
+			if (HAS_PREFIX(s + p, n - p, ", ?"))
 				p += 3;
-			else if (has_prefix(s + p, n - p, ",?"))
+			else if (HAS_PREFIX(s + p, n - p, ",?"))
 				p += 2;
-			else if (has_prefix(s + p, n - p, " offset ?"))
+			else if (HAS_PREFIX(s + p, n - p, " offset ?"))
 				p += 9;
 			adv_buf_addstr(d, "limit ?");
 			/* only the first one */
@@ -708,9 +833,9 @@ static void order_asc(const char *s, size_t n, struct adv_buf *d)
 	size_t i;
 	size_t p = n;
 
-	for (i = 0; i + 9 <= n; i++)
-		if (s[i] == 'o' && boundary_before(s, i) &&
-		    memcmp(s + i, "order by ", 9) == 0) {
+	for (i = FIND(s, n, "order by "); i < n;
+	     i += 1 + FIND(s + i + 1, n - i - 1, "order by "))
+		if (boundary_before(s, i)) {
 			p = i + 9;
 			break;
 		}
@@ -738,57 +863,172 @@ static void order_asc(const char *s, size_t n, struct adv_buf *d)
 		adv_buf_add(d, s + p, n - p);
 }
 
-static int has_block_comment(const char *s, size_t n)
+/*
+ * Which passes can change a text, from one scan of it: the bits of
+ * raw_hints() are exact for the text they were taken on; those of
+ * lowered_hints() only say that a pass may apply (a pair of bytes of its
+ * word is there), and the pass itself looks for the word. Passes only
+ * delete or rewrite to '?', so a hint taken earlier can go stale only
+ * towards "may apply", except where noted at the call.
+ */
+#define H_BLOCK_COMMENT 0x01u /* slash star */
+#define H_DASHES	0x02u /* -- */
+#define H_HASH		0x04u
+#define H_BACKSLASH	0x08u
+#define H_DQUOTE	0x10u
+#define H_PAREN		0x20u
+#define H_NULL		0x40u  /* "ll" */
+#define H_UNION		0x80u  /* "ni" */
+#define H_LIMIT		0x100u /* "t ?" */
+#define H_ORDER		0x200u /* "by" */
+
+static unsigned raw_hints_at(const char *s, size_t i, size_t n)
 {
-	return contains(s, n, "/*");
+	unsigned h = 0;
+
+	for (; i < n; i++) {
+		char next = i + 1 < n ? s[i + 1] : '\0';
+
+		switch (s[i]) {
+		case '/':
+			h |= next == '*' ? H_BLOCK_COMMENT : 0;
+			break;
+		case '-':
+			h |= next == '-' ? H_DASHES : 0;
+			break;
+		case '#':
+			h |= H_HASH;
+			break;
+		case '\\':
+			h |= H_BACKSLASH;
+			break;
+		case '"':
+			h |= H_DQUOTE;
+			break;
+		default:
+			break;
+		}
+	}
+	return h;
 }
 
-static int has_line_comment(const char *s, size_t n)
+#ifdef ADV_SCAN_SSE2
+/* The raw hints of the sixteen positions at s (reads s[16]). */
+static inline unsigned raw_block(const char *s)
 {
-	return memchr(s, '#', n) != NULL || contains(s, n, "--");
+	const __m128i v = adv_scan_load(s);
+	const __m128i next = adv_scan_load(s + 1);
+	const __m128i slash = _mm_cmpeq_epi8(v, _mm_set1_epi8('/'));
+	const __m128i dash = _mm_cmpeq_epi8(v, _mm_set1_epi8('-'));
+	const __m128i hash = _mm_cmpeq_epi8(v, _mm_set1_epi8('#'));
+	const __m128i bslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+	const __m128i dquote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+	unsigned h = 0;
+
+	if (adv_scan_mask(_mm_or_si128(
+		    _mm_or_si128(slash, dash),
+		    _mm_or_si128(hash, _mm_or_si128(bslash, dquote)))) == 0)
+		return 0;
+	if (adv_scan_mask(_mm_and_si128(
+		    slash, _mm_cmpeq_epi8(next, _mm_set1_epi8('*')))) != 0)
+		h |= H_BLOCK_COMMENT;
+	if (adv_scan_mask(_mm_and_si128(
+		    dash, _mm_cmpeq_epi8(next, _mm_set1_epi8('-')))) != 0)
+		h |= H_DASHES;
+	if (adv_scan_mask(hash) != 0)
+		h |= H_HASH;
+	if (adv_scan_mask(bslash) != 0)
+		h |= H_BACKSLASH;
+	if (adv_scan_mask(dquote) != 0)
+		h |= H_DQUOTE;
+	return h;
+}
+#endif
+
+static unsigned raw_hints(const char *s, size_t n)
+{
+	unsigned h = 0;
+	size_t i = 0;
+
+#ifdef ADV_SCAN_SSE2
+	for (; i + 17 <= n; i += 16)
+		h |= raw_block(s + i);
+	/* the last bytes as one more block, overlapping the one before */
+	if (i + 1 < n && n >= 17) {
+		h |= raw_block(s + n - 17);
+		i = n - 1;
+	}
+#endif
+	return h | raw_hints_at(s, i, n);
 }
 
-static int has_backslash(const char *s, size_t n)
+static unsigned lowered_hints_at(const char *s, size_t i, size_t n)
 {
-	return memchr(s, '\\', n) != NULL;
+	unsigned h = 0;
+
+	for (; i < n; i++) {
+		char next = i + 1 < n ? s[i + 1] : '\0';
+
+		if (s[i] == '(')
+			h |= H_PAREN;
+		else if (s[i] == 'l' && next == 'l')
+			h |= H_NULL;
+		else if (s[i] == 'n' && next == 'i')
+			h |= H_UNION;
+		else if (s[i] == 't' && next == ' ' && i + 2 < n &&
+			 s[i + 2] == '?')
+			h |= H_LIMIT;
+		else if (s[i] == 'b' && next == 'y')
+			h |= H_ORDER;
+	}
+	return h;
 }
 
-static int has_double_quote(const char *s, size_t n)
+#ifdef ADV_SCAN_SSE2
+static inline __m128i pair16(__m128i v, __m128i next, char a, char b)
 {
-	return memchr(s, '"', n) != NULL;
+	return _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(a)),
+			     _mm_cmpeq_epi8(next, _mm_set1_epi8(b)));
 }
 
-static int has_single_quote(const char *s, size_t n)
+/* The lowered hints of the sixteen positions at s (reads s[16], s[17]). */
+static inline unsigned lowered_block(const char *s)
 {
-	return memchr(s, '\'', n) != NULL;
-}
+	const __m128i v = adv_scan_load(s);
+	const __m128i next = adv_scan_load(s + 1);
+	const __m128i after = adv_scan_load(s + 2);
+	unsigned h = 0;
 
-static int always(const char *s, size_t n)
-{
-	(void)s;
-	(void)n;
-	return 1;
+	if (adv_scan_mask(_mm_cmpeq_epi8(v, _mm_set1_epi8('('))) != 0)
+		h |= H_PAREN;
+	if (adv_scan_mask(pair16(v, next, 'l', 'l')) != 0)
+		h |= H_NULL;
+	if (adv_scan_mask(pair16(v, next, 'n', 'i')) != 0)
+		h |= H_UNION;
+	if (adv_scan_mask(_mm_and_si128(
+		    pair16(v, next, 't', ' '),
+		    _mm_cmpeq_epi8(after, _mm_set1_epi8('?')))) != 0)
+		h |= H_LIMIT;
+	if (adv_scan_mask(pair16(v, next, 'b', 'y')) != 0)
+		h |= H_ORDER;
+	return h;
 }
+#endif
 
-/* Every list rewrite ends at a ')' after a '('. */
-static int has_paren(const char *s, size_t n)
+static unsigned lowered_hints(const char *s, size_t n)
 {
-	return memchr(s, '(', n) != NULL;
-}
+	unsigned h = 0;
+	size_t i = 0;
 
-static int has_union(const char *s, size_t n)
-{
-	return contains(s, n, "union");
-}
-
-static int has_limit(const char *s, size_t n)
-{
-	return contains(s, n, "limit ?");
-}
-
-static int has_order_by(const char *s, size_t n)
-{
-	return contains(s, n, "order by ");
+#ifdef ADV_SCAN_SSE2
+	for (; i + 18 <= n; i += 16)
+		h |= lowered_block(s + i);
+	if (i + 2 < n && n >= 18) {
+		h |= lowered_block(s + n - 18);
+		i = n - 2;
+	}
+#endif
+	return h | lowered_hints_at(s, i, n);
 }
 
 typedef void (*fp_pass)(const char *s, size_t n, struct adv_buf *d);
@@ -798,32 +1038,6 @@ static void drop_double(const char *s, size_t n, struct adv_buf *d)
 	strings(s, n, '"', d);
 }
 
-static void drop_single(const char *s, size_t n, struct adv_buf *d)
-{
-	strings(s, n, '\'', d);
-}
-
-/*
- * Each pass with what its input needs for it to change anything: most
- * statements have no comment, escape, union, LIMIT or ORDER BY, and a
- * memchr over the text is much cheaper than copying it byte by byte.
- */
-static const struct {
-	int (*applies)(const char *s, size_t n);
-	fp_pass run;
-} percona_passes[] = {
-	{has_block_comment, strip_comments},
-	{has_line_comment, strip_line_comments},
-	{has_backslash, drop_escaped_quotes},
-	{has_double_quote, drop_double},
-	{has_single_quote, drop_single},
-	{always, literals_lower},
-	{has_paren, lists},
-	{has_union, unions},
-	{has_limit, limits},
-	{has_order_by, order_asc},
-};
-
 /*
  * Scratch buffers kept between calls (one pair per thread), so that a
  * stream of statements costs no allocation once they have grown; one that
@@ -832,19 +1046,15 @@ static const struct {
 #define SCRATCH_KEEP ((size_t)1024 * 1024)
 static _Thread_local struct adv_buf scratch[3];
 
-/* The index of the first pass after the comments are stripped. */
-#define USE_AFTER_PASS 2
-
 /* A '#' at the start of a line after the first, with something after it. */
 static int has_hash_line(const char *s, size_t n)
 {
-	const char *p = s;
-	const char *end = s + n;
+	size_t i = 0;
 
-	while ((p = memchr(p, '#', (size_t)(end - p))) != NULL) {
-		if (p > s && p[-1] == '\n' && p + 1 < end && p[1] != '\n')
+	while ((i += adv_scan_byte(s + i, n - i, '#')) < n) {
+		if (i > 0 && s[i - 1] == '\n' && i + 1 < n && s[i + 1] != '\n')
 			return 1;
-		p++;
+		i++;
 	}
 	return 0;
 }
@@ -876,11 +1086,28 @@ void adv_fp_thread_release(void)
 	}
 }
 
+/* The text a normalization is at, and the scratch buffer it writes next. */
+struct fp_text {
+	const char *data;
+	size_t len;
+	int next;
+};
+
+static void run_pass(struct fp_text *t, fp_pass pass)
+{
+	struct adv_buf *dst = &scratch[t->next];
+
+	adv_buf_reset(dst);
+	pass(t->data, t->len, dst);
+	t->data = dst->data;
+	t->len = dst->len;
+	t->next = !t->next;
+}
+
 void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 {
-	const char *cur;
-	size_t n;
-	int next = 0;
+	struct fp_text t;
+	unsigned h;
 	size_t i;
 
 	if (scratch[0].data == NULL) {
@@ -895,9 +1122,8 @@ void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 		sql = scratch[2].data;
 		len = scratch[2].len;
 	}
-	cur = sql;
 
-	if (has_prefix(sql, len, "SELECT /*!40001 SQL_NO_CACHE */ * FROM `")) {
+	if (HAS_PREFIX(sql, len, "SELECT /*!40001 SQL_NO_CACHE */ * FROM `")) {
 		adv_buf_addstr(out, "mysqldump");
 		return;
 	}
@@ -905,31 +1131,52 @@ void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 		adv_buf_addstr(out, "percona-toolkit");
 		return;
 	}
-	if (has_prefix(sql, len, "administrator command: ")) {
+	if (HAS_PREFIX(sql, len, "administrator command: ")) {
 		adv_buf_add(out, sql, len);
 		return;
 	}
 	if (call_prefix(sql, len, out))
 		return;
 
-	/* the first pass that runs reads the caller's text in place */
-	n = shorten_insert(sql, len);
-	for (i = 0; i < sizeof(percona_passes) / sizeof(percona_passes[0]);
-	     i++) {
-		struct adv_buf *dst = &scratch[next];
-
-		/* USE is recognized once the comments are gone */
-		if (i == USE_AFTER_PASS && use_statement(cur, n, out))
-			return;
-		if (!percona_passes[i].applies(cur, n))
-			continue;
-		adv_buf_reset(dst);
-		percona_passes[i].run(cur, n, dst);
-		cur = dst->data;
-		n = dst->len;
-		next = !next;
+	/*
+	 * The first pass that runs reads the caller's text in place: the
+	 * passes before literals_lower never write to their input.
+	 */
+	t.data = sql;
+	t.len = shorten_insert(sql, len);
+	t.next = 0;
+	h = raw_hints(t.data, t.len);
+	if (h & H_BLOCK_COMMENT) {
+		run_pass(&t, strip_comments);
+		/* a comment between two '-' leaves a "--" */
+		h = raw_hints(t.data, t.len);
 	}
-	adv_buf_add(out, cur, n);
+	if (h & (H_HASH | H_DASHES))
+		run_pass(&t, strip_line_comments);
+	/* USE is recognized once the comments are gone */
+	if (use_statement(t.data, t.len, out))
+		return;
+	if (h & H_BACKSLASH)
+		run_pass(&t, drop_escaped_quotes);
+	if (h & H_DQUOTE)
+		run_pass(&t, drop_double);
+	run_pass(&t, literals_lower);
+	h = lowered_hints(t.data, t.len);
+	if ((h & H_NULL) && contains(t.data, t.len, "null")) {
+		/* in place, in the buffer literals_lower wrote */
+		t.len = nulls(scratch[!t.next].data, t.len);
+		/* "limit null" is "limit ?" now */
+		h = lowered_hints(t.data, t.len);
+	}
+	if (h & H_PAREN)
+		run_pass(&t, lists);
+	if ((h & H_UNION) && contains(t.data, t.len, "union"))
+		run_pass(&t, unions);
+	if ((h & H_LIMIT) && contains(t.data, t.len, "limit ?"))
+		run_pass(&t, limits);
+	if ((h & H_ORDER) && contains(t.data, t.len, "order by "))
+		run_pass(&t, order_asc);
+	adv_buf_add(out, t.data, t.len);
 	for (i = 0; i < 3; i++)
 		if (scratch[i].cap > SCRATCH_KEEP) {
 			adv_buf_release(&scratch[i]);
@@ -1013,19 +1260,9 @@ int adv_fp_next_record(const char *text, size_t len, size_t *pos, size_t *start,
 
 	if (b >= len)
 		return 0;
-	i = b;
-	while (i + 1 < len) {
-		const char *semi = memchr(text + i, ';', len - 1 - i);
-
-		if (semi == NULL)
-			break;
-		i = (size_t)(semi - text);
-		if (text[i + 1] == '\n') {
-			end = i;
-			break;
-		}
-		i++;
-	}
+	i = b + adv_scan_pair(text + b, len - b, ';', '\n');
+	if (i + 1 < len)
+		end = i;
 	*pos = end == len ? len : end + 2;
 	/*
 	 * Lines that start with '#' and have more on them go, then the

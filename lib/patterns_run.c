@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "buf.h"
+#include "bytescan.h"
 #include "log.h"
 #include "model.h"
 #include "ndjson.h"
@@ -133,29 +134,24 @@ static void source_consume(struct source *s, size_t n)
  * than a memchr call per short line. */
 static unsigned count_newlines(const char *text, size_t n)
 {
-	unsigned count = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		count += text[i] == '\n';
-	return count;
+	return (unsigned)adv_scan_count(text, n, '\n');
 }
 
 /* Line and column after text[0, n) when text starts at line:column. */
 static void advance_position(const char *text, size_t n, unsigned *line,
 			     unsigned *column)
 {
-	const char *p = text;
+	const char *p = text + n;
 	const char *end = text + n;
-	const char *nl;
+	unsigned lines = count_newlines(text, n);
 
-	for (;;) {
-		nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
-		if (nl == NULL)
-			break;
-		(*line)++;
+	if (lines > 0) {
+		*line += lines;
 		*column = 1;
-		p = nl + 1;
+		while (p[-1] != '\n')
+			p--;
+	} else {
+		p = text;
 	}
 	for (; p < end; p++) {
 		if (((unsigned char)*p & 0xC0) != 0x80)
@@ -321,11 +317,10 @@ static void json_escape(struct adv_buf *b, const char *s, size_t n)
 	size_t start = 0;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = adv_scan_json_special(s, n); i < n;
+	     i += 1 + adv_scan_json_special(s + i + 1, n - i - 1)) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
 		adv_buf_add(b, s + start, i - start);
 		start = i + 1;
 		switch (c) {
@@ -443,6 +438,75 @@ static enum adv_status fingerprint_record(struct run *r, const char *file,
  * the two halves are written in input order. A slow log has millions of
  * queries and pt-fingerprint is the baseline a DBA compares with.
  */
+/* Appends the literal's bytes at o and moves o past them. */
+#define PUT_LITERAL(o, lit)                          \
+	do {                                         \
+		memcpy((o), (lit), sizeof(lit) - 1); \
+		(o) += sizeof(lit) - 1;              \
+	} while (0)
+
+/*
+ * One percona fingerprint record as an NDJSON line: the prefix (type, v,
+ * ts, src, file and "line": ) is built once per input; the rest is
+ * written straight into out, sized once for the worst case (every byte of
+ * the text escaped as \u00XX).
+ */
+static void fingerprint_line(struct adv_buf *out, const struct adv_buf *prefix,
+			     unsigned line, const struct adv_buf *norm,
+			     const char hex[17])
+{
+	static const char xdigit[] = "0123456789abcdef";
+	const char *s = norm->data;
+	size_t n = norm->len;
+	size_t from = 0;
+	char digits[16];
+	size_t nd = 0;
+	char *o;
+
+	adv_buf_grow(out, prefix->len + sizeof(digits) + 6 * n + 96);
+	o = out->data + out->len;
+	memcpy(o, prefix->data, prefix->len);
+	o += prefix->len;
+	do {
+		digits[sizeof(digits) - 1 - nd++] = (char)('0' + line % 10);
+		line /= 10;
+	} while (line > 0);
+	memcpy(o, digits + sizeof(digits) - nd, nd);
+	o += nd;
+	PUT_LITERAL(o, ",\"convention\":\"percona\",\"normalized\":\"");
+	for (;;) {
+		size_t at = from + adv_scan_json_special(s + from, n - from);
+		unsigned char c;
+
+		memcpy(o, s + from, at - from);
+		o += at - from;
+		if (at == n)
+			break;
+		c = (unsigned char)s[at];
+		*o++ = '\\';
+		if (c == '"' || c == '\\') {
+			*o++ = (char)c;
+		} else if (c == '\n') {
+			*o++ = 'n';
+		} else if (c == '\t') {
+			*o++ = 't';
+		} else if (c == '\r') {
+			*o++ = 'r';
+		} else {
+			PUT_LITERAL(o, "u00");
+			*o++ = xdigit[c >> 4];
+			*o++ = xdigit[c & 15];
+		}
+		from = at + 1;
+	}
+	PUT_LITERAL(o, "\",\"fingerprint\":\"");
+	memcpy(o, hex, 16);
+	o += 16;
+	PUT_LITERAL(o, "\"}\n");
+	out->len = (size_t)(o - out->data);
+	out->data[out->len] = '\0';
+}
+
 /*
  * The queries of data[from, to) (from at a query boundary) as NDJSON
  * fingerprint records appended to out, with lines counted from line
@@ -481,14 +545,7 @@ static size_t scan_percona(const struct adv_buf *prefix, const char *data,
 				      hex, NULL);
 		if (adv_fp_record_skipped(data, start, rlen, norm))
 			continue;
-		adv_buf_add(out, prefix->data, prefix->len);
-		add_uint(out, line);
-		adv_buf_addstr(out,
-			       ",\"convention\":\"percona\",\"normalized\":\"");
-		json_escape(out, norm->data, norm->len);
-		adv_buf_addstr(out, "\",\"fingerprint\":\"");
-		adv_buf_add(out, hex, 16);
-		adv_buf_add(out, "\"}\n", 3);
+		fingerprint_line(out, prefix, line, norm, hex);
 		printed++;
 	}
 	return printed;
