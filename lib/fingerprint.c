@@ -1115,19 +1115,21 @@ void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 		adv_buf_init(&scratch[1]);
 		adv_buf_init(&scratch[2]);
 	}
+	h = raw_hints(sql, len);
 	/* pt-fingerprint drops the lines that start with '#' first */
-	if (has_hash_line(sql, len)) {
+	if ((h & H_HASH) && has_hash_line(sql, len)) {
 		adv_buf_reset(&scratch[2]);
 		drop_hash_lines(sql, len, &scratch[2]);
 		sql = scratch[2].data;
 		len = scratch[2].len;
+		h = raw_hints(sql, len);
 	}
 
 	if (HAS_PREFIX(sql, len, "SELECT /*!40001 SQL_NO_CACHE */ * FROM `")) {
 		adv_buf_addstr(out, "mysqldump");
 		return;
 	}
-	if (has_checksum_tag(sql, len)) {
+	if ((h & H_BLOCK_COMMENT) && has_checksum_tag(sql, len)) {
 		adv_buf_addstr(out, "percona-toolkit");
 		return;
 	}
@@ -1145,7 +1147,7 @@ void adv_fp_percona(const char *sql, size_t len, struct adv_buf *out)
 	t.data = sql;
 	t.len = shorten_insert(sql, len);
 	t.next = 0;
-	h = raw_hints(t.data, t.len);
+	/* the hints of the whole text hold for a prefix: "may apply" */
 	if (h & H_BLOCK_COMMENT) {
 		run_pass(&t, strip_comments);
 		/* a comment between two '-' leaves a "--" */
