@@ -47,6 +47,44 @@ static const struct adv_pat_table *fresh_table(const struct adv_pat_ctx *cx,
 	return adv_pat_find_table(cx, table->schema, table->name);
 }
 
+/*
+ * One subcommand of an ALTER TABLE in the statement, with what the
+ * migration rules ask of it: the ALTER, which names its table, and the
+ * state of that table when the script created it earlier (a new, empty
+ * table is exempt from most of them), else NULL.
+ */
+struct alter_cmd {
+	const struct adv_ast *alter;
+	const struct adv_ast *cmd;
+	const struct adv_pat_table *fresh;
+};
+
+/*
+ * Moves *it (zeroed to start) to the next subcommand of the ALTER TABLEs
+ * of st, in order; 0 when there is none.
+ */
+static int next_alter_cmd(const struct adv_pat_ctx *cx,
+			  const struct adv_pat_stmt *st, struct alter_cmd *it)
+{
+	const struct adv_ast *n;
+
+	if (it->cmd != NULL && it->cmd->next != NULL) {
+		it->cmd = it->cmd->next;
+		return 1;
+	}
+	for (n = it->alter == NULL ? st->root : it->alter->next; n != NULL;
+	     n = n->next) {
+		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n) ||
+		    n->cmds == NULL)
+			continue;
+		it->alter = n;
+		it->cmd = n->cmds;
+		it->fresh = fresh_table(cx, n->table);
+		return 1;
+	}
+	return 0;
+}
+
 /* The table created in the input that has an index of that name. */
 static const struct adv_pat_table *index_table(const struct adv_pat_ctx *cx,
 					       const struct adv_ast *index)
@@ -455,78 +493,65 @@ static int serial_type(enum adv_type_class cls)
 static void check_volatile_default(struct adv_pat_ctx *cx,
 				   const struct adv_pat_stmt *st)
 {
-	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
-	for (n = st->root; n != NULL; n = n->next) {
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n) ||
-		    fresh_table(cx, n->table) != NULL)
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+		const struct adv_ast *d = a.cmd->coldef;
+		const struct adv_ast *hit = NULL;
+		const char *col;
+
+		if (a.fresh != NULL || a.cmd->op != ADV_ALTER_ADD_COLUMN ||
+		    d == NULL)
 			continue;
-		for (c = n->cmds; c != NULL; c = c->next) {
-			const struct adv_ast *d = c->coldef;
-			const struct adv_ast *hit = NULL;
-			const char *col;
-
-			if (c->op != ADV_ALTER_ADD_COLUMN || d == NULL)
-				continue;
-			col = d->name != NULL ? d->name : "?";
-			if (d->dflt != NULL)
-				adv_ast_walk(d->dflt, 0, volatile_visit, &hit);
-			if (hit != NULL)
-				adv_pat_report_table(
-					cx, st, loc_of(hit, d),
-					n->table->schema, n->table->name,
-					"ADD COLUMN '%s' with default %s() "
-					"rewrites every row of '%s'",
-					col, hit->name, table_name(n->table));
-			else if (serial_type(d->type.cls) ||
-				 (d->flags2 & ADV_AST2_AUTO_INCREMENT))
-				adv_pat_report_table(
-					cx, st, loc_of(d, c), n->table->schema,
-					n->table->name,
-					"ADD COLUMN '%s' numbered from a "
-					"sequence rewrites every row of '%s'",
-					col, table_name(n->table));
-			else if (d->flags2 & ADV_AST2_GENERATED)
-				adv_pat_report_table(
-					cx, st, loc_of(d, c), n->table->schema,
-					n->table->name,
-					"ADD COLUMN '%s' GENERATED ... STORED "
-					"rewrites every row of '%s'",
-					col, table_name(n->table));
-		}
+		col = d->name != NULL ? d->name : "?";
+		if (d->dflt != NULL)
+			adv_ast_walk(d->dflt, 0, volatile_visit, &hit);
+		if (hit != NULL)
+			adv_pat_report_table(
+				cx, st, loc_of(hit, d), tbl->schema, tbl->name,
+				"ADD COLUMN '%s' with default %s() "
+				"rewrites every row of '%s'",
+				col, hit->name, table_name(tbl));
+		else if (serial_type(d->type.cls) ||
+			 (d->flags2 & ADV_AST2_AUTO_INCREMENT))
+			adv_pat_report_table(cx, st, loc_of(d, a.cmd),
+					     tbl->schema, tbl->name,
+					     "ADD COLUMN '%s' numbered from a "
+					     "sequence rewrites every row of "
+					     "'%s'",
+					     col, table_name(tbl));
+		else if (d->flags2 & ADV_AST2_GENERATED)
+			adv_pat_report_table(
+				cx, st, loc_of(d, a.cmd), tbl->schema,
+				tbl->name,
+				"ADD COLUMN '%s' GENERATED ... "
+				"STORED rewrites every row of '%s'",
+				col, table_name(tbl));
 	}
 }
 
 static void check_not_null_no_default(struct adv_pat_ctx *cx,
 				      const struct adv_pat_stmt *st)
 {
-	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
-	for (n = st->root; n != NULL; n = n->next) {
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n) ||
-		    fresh_table(cx, n->table) != NULL)
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+		const struct adv_ast *d = a.cmd->coldef;
+
+		if (a.fresh != NULL || a.cmd->op != ADV_ALTER_ADD_COLUMN ||
+		    d == NULL || d->dflt != NULL || serial_type(d->type.cls) ||
+		    (d->flags2 &
+		     (ADV_AST2_GENERATED | ADV_AST2_AUTO_INCREMENT)))
 			continue;
-		for (c = n->cmds; c != NULL; c = c->next) {
-			const struct adv_ast *d = c->coldef;
-
-			if (c->op != ADV_ALTER_ADD_COLUMN || d == NULL ||
-			    d->dflt != NULL || serial_type(d->type.cls) ||
-			    (d->flags2 &
-			     (ADV_AST2_GENERATED | ADV_AST2_AUTO_INCREMENT)))
-				continue;
-			if (!(d->flags2 &
-			      (ADV_AST2_NOT_NULL | ADV_AST2_PRIMARY_KEY)))
-				continue;
-			adv_pat_report_table(
-				cx, st, loc_of(d, c), n->table->schema,
-				n->table->name,
-				"ADD COLUMN '%s' NOT NULL without a "
-				"DEFAULT fails when '%s' has rows",
-				d->name != NULL ? d->name : "?",
-				table_name(n->table));
-		}
+		if (!(d->flags2 & (ADV_AST2_NOT_NULL | ADV_AST2_PRIMARY_KEY)))
+			continue;
+		adv_pat_report_table(
+			cx, st, loc_of(d, a.cmd), tbl->schema, tbl->name,
+			"ADD COLUMN '%s' NOT NULL without a "
+			"DEFAULT fails when '%s' has rows",
+			d->name != NULL ? d->name : "?", table_name(tbl));
 	}
 }
 
@@ -557,39 +582,32 @@ static void remember_not_null_checks(struct memo *m,
 static void check_set_not_null(struct adv_pat_ctx *cx,
 			       const struct adv_pat_stmt *st)
 {
-	const struct adv_ast *n;
-	const struct adv_ast *c;
 	struct memo *m = memo_of(cx);
+	struct alter_cmd a = {0};
 
-	for (n = st->root; n != NULL; n = n->next) {
-		int fresh;
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+		const struct adv_ast *c = a.cmd;
+		const struct adv_ast *k = c->constraint;
 
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n))
-			continue;
-		fresh = fresh_table(cx, n->table) != NULL;
-		for (c = n->cmds; c != NULL; c = c->next) {
-			const struct adv_ast *k = c->constraint;
-
-			if (c->op == ADV_ALTER_ADD_CONSTRAINT && k != NULL &&
-			    k->kind == ADV_AST_CONSTRAINT &&
-			    k->op == ADV_CONS_CHECK)
-				remember_not_null_checks(
-					m, n->table, k,
-					!(k->flags2 & ADV_AST2_NOT_VALID));
-			else if (c->op == ADV_ALTER_VALIDATE_CONSTRAINT)
-				memo_validate(m, n->table, c->name);
-			else if (c->op == ADV_ALTER_DROP_CONSTRAINT)
-				memo_drop_constraint(m, n->table, c->name);
-			else if (c->op == ADV_ALTER_SET_NOT_NULL && !fresh &&
-				 !memo_validated(m, n->table, c->name))
-				adv_pat_report_table(
-					cx, st, loc_of(c, n), n->table->schema,
-					n->table->name,
-					"SET NOT NULL on '%s.%s' scans the table "
-					"under an ACCESS EXCLUSIVE lock",
-					table_name(n->table),
-					c->name != NULL ? c->name : "?");
-		}
+		if (c->op == ADV_ALTER_ADD_CONSTRAINT && k != NULL &&
+		    k->kind == ADV_AST_CONSTRAINT && k->op == ADV_CONS_CHECK)
+			remember_not_null_checks(
+				m, tbl, k, !(k->flags2 & ADV_AST2_NOT_VALID));
+		else if (c->op == ADV_ALTER_VALIDATE_CONSTRAINT)
+			memo_validate(m, tbl, c->name);
+		else if (c->op == ADV_ALTER_DROP_CONSTRAINT)
+			memo_drop_constraint(m, tbl, c->name);
+		else if (c->op == ADV_ALTER_SET_NOT_NULL && a.fresh == NULL &&
+			 !memo_validated(m, tbl, c->name))
+			adv_pat_report_table(
+				cx, st, loc_of(c, a.alter), tbl->schema,
+				tbl->name,
+				"SET NOT NULL on '%s.%s' scans the "
+				"table under an ACCESS EXCLUSIVE "
+				"lock",
+				table_name(tbl),
+				c->name != NULL ? c->name : "?");
 	}
 }
 
@@ -656,48 +674,36 @@ static void check_add_constraint(struct adv_pat_ctx *cx,
 			       "lock",
 		[ADD_PK] = "builds its index under an ACCESS EXCLUSIVE lock",
 	};
-	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
-	for (n = st->root; n != NULL; n = n->next) {
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n) ||
-		    fresh_table(cx, n->table) != NULL)
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+		const struct adv_ast *c = a.cmd;
+		const struct adv_ast *k = c->constraint;
+		const char *name = table_name(tbl);
+
+		if (a.fresh != NULL || !adds_slowly(c, kind))
 			continue;
-		for (c = n->cmds; c != NULL; c = c->next) {
-			const struct adv_ast *k = c->constraint;
-			const char *tbl = table_name(n->table);
-
-			if (!adds_slowly(c, kind))
-				continue;
-			if (c->op == ADV_ALTER_ADD_COLUMN)
-				adv_pat_report_table(
-					cx, st, loc_of(c->coldef, c),
-					n->table->schema, n->table->name,
-					"ADD COLUMN '%s' %s on '%s' %s",
-					c->coldef->name != NULL
-						? c->coldef->name
-						: "?",
-					kind == ADD_FK ? "REFERENCES"
-						       : word[kind],
-					tbl, what[kind]);
-			else if (k->name != NULL)
-				adv_pat_report_table(
-					cx, st, loc_of(k, c), n->table->schema,
-					n->table->name,
-					"ADD CONSTRAINT '%s' %s on '%s'%s %s",
-					k->name, word[kind], tbl,
-					kind <= ADD_CHECK ? " without NOT VALID"
-							  : "",
-					what[kind]);
-			else
-				adv_pat_report_table(
-					cx, st, loc_of(k, c), n->table->schema,
-					n->table->name, "ADD %s on '%s'%s %s",
-					word[kind], tbl,
-					kind <= ADD_CHECK ? " without NOT VALID"
-							  : "",
-					what[kind]);
-		}
+		if (c->op == ADV_ALTER_ADD_COLUMN)
+			adv_pat_report_table(
+				cx, st, loc_of(c->coldef, c), tbl->schema,
+				tbl->name, "ADD COLUMN '%s' %s on '%s' %s",
+				c->coldef->name != NULL ? c->coldef->name : "?",
+				kind == ADD_FK ? "REFERENCES" : word[kind],
+				name, what[kind]);
+		else if (k->name != NULL)
+			adv_pat_report_table(
+				cx, st, loc_of(k, c), tbl->schema, tbl->name,
+				"ADD CONSTRAINT '%s' %s on '%s'%s %s", k->name,
+				word[kind], name,
+				kind <= ADD_CHECK ? " without NOT VALID" : "",
+				what[kind]);
+		else
+			adv_pat_report_table(
+				cx, st, loc_of(k, c), tbl->schema, tbl->name,
+				"ADD %s on '%s'%s %s", word[kind], name,
+				kind <= ADD_CHECK ? " without NOT VALID" : "",
+				what[kind]);
 	}
 }
 
@@ -784,54 +790,42 @@ static int cheap_type_change(enum adv_sql_dialect dialect,
 static void check_column_type(struct adv_pat_ctx *cx,
 			      const struct adv_pat_stmt *st)
 {
-	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
-	for (n = st->root; n != NULL; n = n->next) {
-		const struct adv_pat_table *t;
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+		const struct adv_ast *c = a.cmd;
+		const struct adv_ast_type *to_type;
+		const struct adv_pat_column *col = NULL;
+		const char *name = c->name;
+		char from[96];
+		char to[96];
 
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n))
+		if (c->op != ADV_ALTER_COLUMN_TYPE)
 			continue;
-		t = fresh_table(cx, n->table);
-		for (c = n->cmds; c != NULL; c = c->next) {
-			const struct adv_ast_type *to_type;
-			const struct adv_pat_column *col = NULL;
-			const char *name = c->name;
-			char from[96];
-			char to[96];
-
-			if (c->op != ADV_ALTER_COLUMN_TYPE)
-				continue;
-			to_type =
-				c->coldef != NULL ? &c->coldef->type : &c->type;
-			if (name == NULL && c->coldef != NULL)
-				name = c->coldef->name;
-			if (to_type->name == NULL &&
-			    to_type->cls == ADV_TYPE_OTHER)
-				continue;
-			if (t != NULL && name != NULL)
-				col = adv_pat_table_column(t, name);
-			if (cheap_type_change(st->dialect,
-					      col != NULL ? &col->type : NULL,
-					      to_type))
-				continue;
-			type_label(to_type, to, sizeof(to));
-			if (col != NULL) {
-				type_label(&col->type, from, sizeof(from));
-				adv_pat_report_table(
-					cx, st, loc_of(c, n), n->table->schema,
-					n->table->name,
-					"column '%s.%s' changes type from %s to "
-					"%s",
-					table_name(n->table), name, from, to);
-			} else {
-				adv_pat_report_table(
-					cx, st, loc_of(c, n), n->table->schema,
-					n->table->name,
-					"column '%s.%s' changes type to %s",
-					table_name(n->table),
-					name != NULL ? name : "?", to);
-			}
+		to_type = c->coldef != NULL ? &c->coldef->type : &c->type;
+		if (name == NULL && c->coldef != NULL)
+			name = c->coldef->name;
+		if (to_type->name == NULL && to_type->cls == ADV_TYPE_OTHER)
+			continue;
+		if (a.fresh != NULL && name != NULL)
+			col = adv_pat_table_column(a.fresh, name);
+		if (cheap_type_change(st->dialect,
+				      col != NULL ? &col->type : NULL, to_type))
+			continue;
+		type_label(to_type, to, sizeof(to));
+		if (col != NULL) {
+			type_label(&col->type, from, sizeof(from));
+			adv_pat_report_table(
+				cx, st, loc_of(c, a.alter), tbl->schema,
+				tbl->name,
+				"column '%s.%s' changes type from %s to %s",
+				table_name(tbl), name, from, to);
+		} else {
+			adv_pat_report_table(
+				cx, st, loc_of(c, a.alter), tbl->schema,
+				tbl->name, "column '%s.%s' changes type to %s",
+				table_name(tbl), name != NULL ? name : "?", to);
 		}
 	}
 }
@@ -867,38 +861,35 @@ static void check_rename_column(struct adv_pat_ctx *cx,
 				const struct adv_pat_stmt *st)
 {
 	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
 	for (n = st->root; n != NULL; n = n->next) {
 		const char *kind = sp_rename_kind(n);
 
-		if (kind != NULL && adv_pat_ieq(kind, "column")) {
+		if (kind != NULL && adv_pat_ieq(kind, "column"))
 			adv_pat_report(cx, st, n->loc,
 				       "sp_rename renames column '%s'",
 				       n->args != NULL && n->args->value != NULL
 					       ? n->args->value
 					       : "?");
-			continue;
-		}
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n))
-			continue;
-		for (c = n->cmds; c != NULL; c = c->next) {
-			if (c->op == ADV_ALTER_RENAME_COLUMN)
-				adv_pat_report_table(
-					cx, st, loc_of(c, n), n->table->schema,
-					n->table->name,
-					"column '%s.%s' is renamed to '%s'",
-					table_name(n->table),
-					c->name != NULL ? c->name : "?",
-					c->alias != NULL ? c->alias : "?");
-			else if (column_renamed_by_change(c))
-				adv_pat_report_table(
-					cx, st, loc_of(c, n), n->table->schema,
-					n->table->name,
-					"CHANGE renames column '%s.%s' to '%s'",
-					table_name(n->table), c->name,
-					c->coldef->name);
-		}
+	}
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+		const struct adv_ast *c = a.cmd;
+
+		if (c->op == ADV_ALTER_RENAME_COLUMN)
+			adv_pat_report_table(
+				cx, st, loc_of(c, a.alter), tbl->schema,
+				tbl->name, "column '%s.%s' is renamed to '%s'",
+				table_name(tbl),
+				c->name != NULL ? c->name : "?",
+				c->alias != NULL ? c->alias : "?");
+		else if (column_renamed_by_change(c))
+			adv_pat_report_table(
+				cx, st, loc_of(c, a.alter), tbl->schema,
+				tbl->name,
+				"CHANGE renames column '%s.%s' to '%s'",
+				table_name(tbl), c->name, c->coldef->name);
 	}
 }
 
@@ -906,49 +897,43 @@ static void check_rename_table(struct adv_pat_ctx *cx,
 			       const struct adv_pat_stmt *st)
 {
 	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
 	for (n = st->root; n != NULL; n = n->next) {
 		const char *kind = sp_rename_kind(n);
 
-		if (kind != NULL && adv_pat_ieq(kind, "object")) {
+		if (kind != NULL && adv_pat_ieq(kind, "object"))
 			adv_pat_report(cx, st, n->loc, "sp_rename renames '%s'",
 				       n->args != NULL && n->args->value != NULL
 					       ? n->args->value
 					       : "an object");
+	}
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+
+		if (a.cmd->op != ADV_ALTER_RENAME_TABLE)
 			continue;
-		}
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n))
-			continue;
-		for (c = n->cmds; c != NULL; c = c->next) {
-			if (c->op != ADV_ALTER_RENAME_TABLE)
-				continue;
-			adv_pat_report_table(
-				cx, st, loc_of(c, n), n->table->schema,
-				n->table->name, "table '%s' is renamed to '%s'",
-				table_name(n->table), table_name(c->table));
-		}
+		adv_pat_report_table(cx, st, loc_of(a.cmd, a.alter),
+				     tbl->schema, tbl->name,
+				     "table '%s' is renamed to '%s'",
+				     table_name(tbl), table_name(a.cmd->table));
 	}
 }
 
 static void check_drop_column(struct adv_pat_ctx *cx,
 			      const struct adv_pat_stmt *st)
 {
-	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
-	for (n = st->root; n != NULL; n = n->next) {
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n))
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+
+		if (a.cmd->op != ADV_ALTER_DROP_COLUMN)
 			continue;
-		for (c = n->cmds; c != NULL; c = c->next) {
-			if (c->op != ADV_ALTER_DROP_COLUMN)
-				continue;
-			adv_pat_report_table(cx, st, loc_of(c, n),
-					     n->table->schema, n->table->name,
-					     "column '%s.%s' is dropped",
-					     table_name(n->table),
-					     c->name != NULL ? c->name : "?");
-		}
+		adv_pat_report_table(
+			cx, st, loc_of(a.cmd, a.alter), tbl->schema, tbl->name,
+			"column '%s.%s' is dropped", table_name(tbl),
+			a.cmd->name != NULL ? a.cmd->name : "?");
 	}
 }
 
@@ -1007,48 +992,39 @@ static void check_drop_database(struct adv_pat_ctx *cx,
 static void check_drop_not_null(struct adv_pat_ctx *cx,
 				const struct adv_pat_stmt *st)
 {
-	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
-	for (n = st->root; n != NULL; n = n->next) {
-		const struct adv_pat_table *t;
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+		const struct adv_ast *c = a.cmd;
+		const struct adv_ast *d = c->coldef;
+		const struct adv_pat_column *col;
 
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n))
+		if (c->op == ADV_ALTER_DROP_NOT_NULL) {
+			adv_pat_report_table(cx, st, loc_of(c, a.alter),
+					     tbl->schema, tbl->name,
+					     "column '%s.%s' becomes nullable",
+					     table_name(tbl),
+					     c->name != NULL ? c->name : "?");
 			continue;
-		t = fresh_table(cx, n->table);
-		for (c = n->cmds; c != NULL; c = c->next) {
-			const struct adv_ast *d = c->coldef;
-			const struct adv_pat_column *col;
-
-			if (c->op == ADV_ALTER_DROP_NOT_NULL) {
-				adv_pat_report_table(
-					cx, st, loc_of(c, n), n->table->schema,
-					n->table->name,
-					"column '%s.%s' becomes nullable",
-					table_name(n->table),
-					c->name != NULL ? c->name : "?");
-				continue;
-			}
-			/*
-			 * MySQL MODIFY/CHANGE and T-SQL ALTER COLUMN restate
-			 * the whole column: leaving out NOT NULL drops it.
-			 */
-			if (c->op != ADV_ALTER_COLUMN_TYPE || d == NULL ||
-			    t == NULL || st->dialect == ADV_DIALECT_PG)
-				continue;
-			col = adv_pat_table_column(
-				t, c->name != NULL ? c->name : d->name);
-			if (col == NULL || !col->not_null ||
-			    (d->flags2 &
-			     (ADV_AST2_NOT_NULL | ADV_AST2_PRIMARY_KEY)))
-				continue;
-			adv_pat_report_table(
-				cx, st, loc_of(d, c), n->table->schema,
-				n->table->name,
-				"column '%s.%s' was NOT NULL and is "
-				"restated without it",
-				table_name(n->table), col->name);
 		}
+		/*
+		 * MySQL MODIFY/CHANGE and T-SQL ALTER COLUMN restate the
+		 * whole column: leaving out NOT NULL drops it.
+		 */
+		if (c->op != ADV_ALTER_COLUMN_TYPE || d == NULL ||
+		    a.fresh == NULL || st->dialect == ADV_DIALECT_PG)
+			continue;
+		col = adv_pat_table_column(a.fresh,
+					   c->name != NULL ? c->name : d->name);
+		if (col == NULL || !col->not_null ||
+		    (d->flags2 & (ADV_AST2_NOT_NULL | ADV_AST2_PRIMARY_KEY)))
+			continue;
+		adv_pat_report_table(cx, st, loc_of(d, c), tbl->schema,
+				     tbl->name,
+				     "column '%s.%s' was NOT NULL and is "
+				     "restated without it",
+				     table_name(tbl), col->name);
 	}
 }
 
@@ -1104,40 +1080,33 @@ static int state_constraint_kind(const struct adv_pat_table *t,
 static void check_drop_key(struct adv_pat_ctx *cx,
 			   const struct adv_pat_stmt *st)
 {
-	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
-	for (n = st->root; n != NULL; n = n->next) {
-		const struct adv_pat_table *t;
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *tbl = a.alter->table;
+		const struct adv_ast *c = a.cmd;
+		int kind;
 
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n))
+		if (c->op == ADV_ALTER_DROP_PRIMARY_KEY) {
+			kind = 1;
+		} else if (c->op == ADV_ALTER_DROP_FOREIGN_KEY) {
+			kind = 2;
+		} else if (c->op == ADV_ALTER_DROP_CONSTRAINT) {
+			kind = state_constraint_kind(a.fresh, c->name);
+			if (kind < 0)
+				kind = key_constraint_name(c->name);
+		} else {
 			continue;
-		t = fresh_table(cx, n->table);
-		for (c = n->cmds; c != NULL; c = c->next) {
-			int kind;
-
-			if (c->op == ADV_ALTER_DROP_PRIMARY_KEY) {
-				kind = 1;
-			} else if (c->op == ADV_ALTER_DROP_FOREIGN_KEY) {
-				kind = 2;
-			} else if (c->op == ADV_ALTER_DROP_CONSTRAINT) {
-				kind = state_constraint_kind(t, c->name);
-				if (kind < 0)
-					kind = key_constraint_name(c->name);
-			} else {
-				continue;
-			}
-			if (kind == 0)
-				continue;
-			adv_pat_report_table(
-				cx, st, loc_of(c, n), n->table->schema,
-				n->table->name, "%s%s%s%s of '%s' is dropped",
-				kind == 1 ? "primary key" : "foreign key",
-				c->name != NULL ? " '" : "",
-				c->name != NULL ? c->name : "",
-				c->name != NULL ? "'" : "",
-				table_name(n->table));
 		}
+		if (kind == 0)
+			continue;
+		adv_pat_report_table(cx, st, loc_of(c, a.alter), tbl->schema,
+				     tbl->name, "%s%s%s%s of '%s' is dropped",
+				     kind == 1 ? "primary key" : "foreign key",
+				     c->name != NULL ? " '" : "",
+				     c->name != NULL ? c->name : "",
+				     c->name != NULL ? "'" : "",
+				     table_name(tbl));
 	}
 }
 
@@ -1171,25 +1140,21 @@ static void check_vacuum_full(struct adv_pat_ctx *cx,
 
 static void check_detach(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st)
 {
-	const struct adv_ast *n;
-	const struct adv_ast *c;
+	struct alter_cmd a = {0};
 
-	for (n = st->root; n != NULL; n = n->next) {
-		if (n->kind != ADV_AST_ALTER_TABLE || !names_table(n) ||
-		    fresh_table(cx, n->table) != NULL)
+	while (next_alter_cmd(cx, st, &a)) {
+		const struct adv_ast *c = a.cmd;
+
+		if (a.fresh != NULL || c->op != ADV_ALTER_DETACH_PARTITION ||
+		    (c->flags & ADV_ASTF_CONCURRENTLY))
 			continue;
-		for (c = n->cmds; c != NULL; c = c->next) {
-			if (c->op != ADV_ALTER_DETACH_PARTITION ||
-			    (c->flags & ADV_ASTF_CONCURRENTLY))
-				continue;
-			adv_pat_report_table(cx, st, loc_of(c, n),
-					     n->table->schema, n->table->name,
-					     "DETACH PARTITION '%s' without "
-					     "CONCURRENTLY locks '%s' ACCESS "
-					     "EXCLUSIVE",
-					     table_name(c->table),
-					     table_name(n->table));
-		}
+		adv_pat_report_table(
+			cx, st, loc_of(c, a.alter), a.alter->table->schema,
+			a.alter->table->name,
+			"DETACH PARTITION '%s' without "
+			"CONCURRENTLY locks '%s' ACCESS "
+			"EXCLUSIVE",
+			table_name(c->table), table_name(a.alter->table));
 	}
 }
 
