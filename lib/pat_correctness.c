@@ -17,22 +17,6 @@
 
 /* ---- small tree helpers ---- */
 
-struct visit {
-	struct adv_pat_ctx *cx;
-	const struct adv_pat_stmt *st;
-};
-
-static void walk_stmt(const struct adv_pat_stmt *st, unsigned how,
-		      adv_ast_walk_fn fn, void *data)
-{
-	const struct adv_ast *n;
-
-	for (n = st->root; n != NULL; n = n->next) {
-		if (adv_ast_walk(n, how, fn, data) < 0)
-			break;
-	}
-}
-
 static int str_eq(const char *a, const char *b)
 {
 	if (a == NULL || b == NULL)
@@ -684,7 +668,7 @@ static void for_each_join(const struct adv_ast *item,
 
 /* ---- null-comparison-equals ---- */
 
-static void report_null_eq(struct visit *v, const struct adv_ast *op)
+static void report_null_eq(struct adv_pat_walk *v, const struct adv_ast *op)
 {
 	const struct adv_ast *l = op->args, *r = op->args->next;
 	const struct adv_ast *other = is_null_const(l) ? r : l;
@@ -705,7 +689,7 @@ static void report_null_eq(struct visit *v, const struct adv_ast *op)
 static int null_eq_visit(const struct adv_ast *n,
 			 const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 
 	if (is_cmp(n) && (strcmp(n->name, "=") == 0 || is_ne_name(n->name)) &&
 	    (is_null_const(n->args) || is_null_const(n->args->next))) {
@@ -733,14 +717,6 @@ static int null_eq_visit(const struct adv_ast *n,
 		}
 	}
 	return 0;
-}
-
-static void check_null_comparison(struct adv_pat_ctx *cx,
-				  const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, null_eq_visit, &v);
 }
 
 /* ---- not-in-subquery-nullable ---- */
@@ -888,7 +864,7 @@ static int subquery_nullable(struct adv_pat_ctx *cx, const struct adv_ast *q,
 static int not_in_visit(const struct adv_ast *n,
 			const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *col = NULL, *q;
 	struct txt t;
 	int negated_in, ne_all;
@@ -917,20 +893,12 @@ static int not_in_visit(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_not_in_nullable(struct adv_pat_ctx *cx,
-				  const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, not_in_visit, &v);
-}
-
 /* ---- in-list-null, in-list-contains-column ---- */
 
 static int in_null_visit(const struct adv_ast *n,
 			 const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *item;
 
 	(void)path;
@@ -952,18 +920,10 @@ static int in_null_visit(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_in_list_null(struct adv_pat_ctx *cx,
-			       const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, in_null_visit, &v);
-}
-
 static int in_column_visit(const struct adv_ast *n,
 			   const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *item;
 	struct txt t;
 
@@ -990,20 +950,12 @@ static int in_column_visit(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_in_list_column(struct adv_pat_ctx *cx,
-				 const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, in_column_visit, &v);
-}
-
 /* ---- nondeterministic-group-by ---- */
 
 #define MAX_KEYS 64
 
 struct grouping {
-	struct visit *v;
+	struct adv_pat_walk *v;
 	const struct adv_ast *q;
 	struct scope sc;
 	/* grouped expressions: GROUP BY items, columns equal to them */
@@ -1263,7 +1215,7 @@ static void grouping_star(struct grouping *g, const struct adv_ast *star)
 	}
 }
 
-static void grouping_check(struct visit *v, const struct adv_ast *q)
+static void grouping_check(struct adv_pat_walk *v, const struct adv_ast *q)
 {
 	struct grouping *g;
 	const struct adv_ast *it, *t;
@@ -1327,14 +1279,6 @@ static int group_by_visit(const struct adv_ast *n,
 	if (n->group != NULL || list_has_aggregate(n->targets))
 		grouping_check(data, n);
 	return 0;
-}
-
-static void check_nondeterministic_group_by(struct adv_pat_ctx *cx,
-					    const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, group_by_visit, &v);
 }
 
 /* ---- limit-without-order-by ---- */
@@ -1404,7 +1348,7 @@ static int query_has_from(const struct adv_ast *q)
 static int limit_visit(const struct adv_ast *n, const struct adv_ast_path *path,
 		       void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *lim = n->limit;
 	int i, loc;
 	long tk;
@@ -1466,14 +1410,6 @@ static int limit_visit(const struct adv_ast *n, const struct adv_ast_path *path,
 	return 0;
 }
 
-static void check_limit_without_order(struct adv_pat_ctx *cx,
-				      const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, limit_visit, &v);
-}
-
 /* ---- order-by-constant ---- */
 
 static int column_in_list(const struct adv_ast *list, const struct adv_ast *col)
@@ -1517,7 +1453,7 @@ static const struct adv_ast *pinning_conjunct(const struct adv_ast *where,
 	return NULL;
 }
 
-static void order_key(struct visit *v, const struct adv_ast *q,
+static void order_key(struct adv_pat_walk *v, const struct adv_ast *q,
 		      const struct adv_ast *e, int group)
 {
 	const char *clause = group ? "GROUP BY" : "ORDER BY";
@@ -1563,14 +1499,6 @@ static int order_const_visit(const struct adv_ast *n,
 	for (it = n->group; it != NULL; it = it->next)
 		order_key(data, n, it->kind == ADV_AST_SORT ? it->args : it, 1);
 	return 0;
-}
-
-static void check_order_by_constant(struct adv_pat_ctx *cx,
-				    const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, order_const_visit, &v);
 }
 
 /* ---- constant folding of predicates ---- */
@@ -1982,7 +1910,7 @@ static struct fold fold_pred(const struct adv_ast *e, enum adv_sql_dialect d)
 
 /* ---- always-false-predicate ---- */
 
-static void report_false(struct visit *v, const struct fold *f,
+static void report_false(struct adv_pat_walk *v, const struct fold *f,
 			 const char *clause)
 {
 	struct txt t, t2;
@@ -2019,7 +1947,7 @@ static void report_false(struct visit *v, const struct fold *f,
 static int false_visit(const struct adv_ast *n, const struct adv_ast_path *path,
 		       void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	struct fold f;
 
 	if (n->kind == ADV_AST_JOIN && n->quals != NULL) {
@@ -2050,14 +1978,6 @@ static int false_visit(const struct adv_ast *n, const struct adv_ast_path *path,
 	return 0;
 }
 
-static void check_always_false(struct adv_pat_ctx *cx,
-			       const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, false_visit, &v);
-}
-
 /* ---- always-true-predicate ---- */
 
 static int is_self_tautology(const struct adv_ast *e)
@@ -2067,7 +1987,7 @@ static int is_self_tautology(const struct adv_ast *e)
 		strcmp(e->name, ">=") == 0);
 }
 
-static void report_self(struct visit *v, const struct adv_ast *e)
+static void report_self(struct adv_pat_walk *v, const struct adv_ast *e)
 {
 	struct txt t;
 
@@ -2077,7 +1997,7 @@ static void report_self(struct visit *v, const struct adv_ast *e)
 		       show(&t, e));
 }
 
-static void tautologies(struct visit *v, const struct adv_ast *e,
+static void tautologies(struct adv_pat_walk *v, const struct adv_ast *e,
 			const char *clause)
 {
 	const struct adv_ast *a;
@@ -2114,8 +2034,9 @@ static void tautologies(struct visit *v, const struct adv_ast *e,
 	}
 }
 
-static void check_predicate_true(struct visit *v, const struct adv_ast *e,
-				 const char *clause, int lateral)
+static void check_predicate_true(struct adv_pat_walk *v,
+				 const struct adv_ast *e, const char *clause,
+				 int lateral)
 {
 	struct txt t;
 
@@ -2141,7 +2062,7 @@ static int is_lateral(const struct adv_ast *item)
 static int true_visit(const struct adv_ast *n, const struct adv_ast_path *path,
 		      void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 
 	(void)path;
 	if (n->kind == ADV_AST_JOIN && n->quals != NULL)
@@ -2152,14 +2073,6 @@ static int true_visit(const struct adv_ast *n, const struct adv_ast_path *path,
 		 n->where != NULL)
 		check_predicate_true(v, n->where, "WHERE", 0);
 	return 0;
-}
-
-static void check_always_true(struct adv_pat_ctx *cx,
-			      const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, true_visit, &v);
 }
 
 /* ---- chained-comparison ---- */
@@ -2210,7 +2123,7 @@ static int chain_in_tokens(const struct adv_pat_stmt *st, long i)
 static int chained_visit(const struct adv_ast *n,
 			 const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *first;
 	long tk;
 	struct txt t, t2;
@@ -2229,14 +2142,6 @@ static int chained_visit(const struct adv_ast *n,
 		       "the first comparison is compared with %s",
 		       t.s, n->name, t2.s, t.s, n->name, t2.s, t2.s);
 	return 1;
-}
-
-static void check_chained_comparison(struct adv_pat_ctx *cx,
-				     const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, chained_visit, &v);
 }
 
 /* ---- update-set-with-and ---- */
@@ -2284,7 +2189,7 @@ static int fully_parenthesized(const struct adv_pat_stmt *st, long i)
 static int set_and_visit(const struct adv_ast *n,
 			 const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *e = n->args, *a;
 	struct txt t, t2;
 
@@ -2308,14 +2213,6 @@ static int set_and_visit(const struct adv_ast *n,
 		       n->name != NULL ? n->name : "?", show(&t, e),
 		       n->name != NULL ? n->name : "?", show(&t2, a->args));
 	return 1;
-}
-
-static void check_update_set_with_and(struct adv_pat_ctx *cx,
-				      const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, set_and_visit, &v);
 }
 
 /* ---- outer-join-nullified-by-where, exclusion-join-wrong-column ---- */
@@ -2408,7 +2305,7 @@ static const struct adv_ast *nullifying_column(const struct scope *sc,
 static int nullified_visit(const struct adv_ast *n,
 			   const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *c[MAX_CONJ];
 	struct scope *sc;
 	size_t i, k;
@@ -2448,14 +2345,6 @@ static int nullified_visit(const struct adv_ast *n,
 	}
 	free(sc);
 	return 0;
-}
-
-static void check_outer_join_nullified(struct adv_pat_ctx *cx,
-				       const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, nullified_visit, &v);
 }
 
 struct join_ref {
@@ -2501,7 +2390,7 @@ static void join_ref_in(const struct adv_ast *join, void *data)
 static int exclusion_visit(const struct adv_ast *n,
 			   const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *c[MAX_CONJ];
 	struct scope *sc;
 	size_t i, j, nc;
@@ -2561,18 +2450,10 @@ static int exclusion_visit(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_exclusion_join(struct adv_pat_ctx *cx,
-				 const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, exclusion_visit, &v);
-}
-
 /* ---- missing-join-condition ---- */
 
 struct graph {
-	struct visit *v;
+	struct adv_pat_walk *v;
 	const struct adv_ast_path *path;
 	struct scope sc;
 	int parent[MAX_RELS];
@@ -2750,7 +2631,7 @@ static int graph_free_rel(struct graph *g, const struct adv_ast *q,
 	return 0;
 }
 
-static void graph_check(struct visit *v, const struct adv_ast *q,
+static void graph_check(struct adv_pat_walk *v, const struct adv_ast *q,
 			const struct adv_ast_path *path)
 {
 	const struct adv_ast *c[MAX_CONJ], *f, *target = NULL;
@@ -2842,20 +2723,12 @@ static int missing_join_visit(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_missing_join_condition(struct adv_pat_ctx *cx,
-					 const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, missing_join_visit, &v);
-}
-
 /* ---- mixed-comma-ansi-join ---- */
 
 static int mixed_join_visit(const struct adv_ast *n,
 			    const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *f, *join = NULL;
 	size_t real = 0;
 
@@ -2879,14 +2752,6 @@ static int mixed_join_visit(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_mixed_comma_join(struct adv_pat_ctx *cx,
-				   const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, 0, mixed_join_visit, &v);
-}
-
 /* ---- the table ---- */
 
 /* Rules of this group; the table ends with an entry whose id is NULL. */
@@ -2908,7 +2773,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 			"SELECT id FROM orders WHERE shipped_at = NULL;\n",
 		.example_quiet = "UPDATE orders SET shipped_at = NULL\n"
 				 "WHERE shipped_at IS NOT NULL AND id = 7;\n",
-		.check = check_null_comparison,
+		.walk = null_eq_visit,
 	},
 	{
 		.id = "not-in-subquery-nullable",
@@ -2934,7 +2799,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 				 "orders\n"
 				 "                 WHERE customer_id IS NOT "
 				 "NULL);\n",
-		.check = check_not_in_nullable,
+		.walk = not_in_visit,
 	},
 	{
 		.id = "in-list-null",
@@ -2954,7 +2819,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.example_quiet = "SELECT id FROM tickets\n"
 				 "WHERE status IN ('open', 'held') OR status "
 				 "IS NULL;\n",
-		.check = check_in_list_null,
+		.walk = in_null_visit,
 	},
 	{
 		.id = "in-list-contains-column",
@@ -2974,7 +2839,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 				"id);\n",
 		.example_quiet = "SELECT id FROM documents\n"
 				 "WHERE 42 IN (owner_id, editor_id);\n",
-		.check = check_in_list_column,
+		.walk = in_column_visit,
 	},
 	{
 		.id = "nondeterministic-group-by",
@@ -3000,7 +2865,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.example_quiet = "SELECT customer_id, MAX(status), COUNT(*) "
 				 "FROM orders\n"
 				 "WHERE total > 0 GROUP BY customer_id;\n",
-		.check = check_nondeterministic_group_by,
+		.walk = group_by_visit,
 	},
 	{
 		.id = "limit-without-order-by",
@@ -3022,7 +2887,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.example_quiet = "SELECT id, payload FROM jobs WHERE state = "
 				 "'ready'\n"
 				 "ORDER BY id LIMIT 10;\n",
-		.check = check_limit_without_order,
+		.walk = limit_visit,
 	},
 	{
 		.id = "order-by-constant",
@@ -3043,7 +2908,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 				"ORDER BY 'name';\n",
 		.example_quiet = "SELECT id, name FROM products WHERE active\n"
 				 "ORDER BY 2;\n",
-		.check = check_order_by_constant,
+		.walk = order_const_visit,
 	},
 	{
 		.id = "always-false-predicate",
@@ -3067,7 +2932,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.example_quiet =
 			"SELECT id FROM payments WHERE amount > 50 AND "
 			"amount < 100;\n",
-		.check = check_always_false,
+		.walk = false_visit,
 	},
 	{
 		.id = "always-true-predicate",
@@ -3089,7 +2954,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 				"1;\n",
 		.example_quiet = "SELECT id FROM carts WHERE 1 = 1 AND user_id "
 				 "= 42;\n",
-		.check = check_always_true,
+		.walk = true_visit,
 	},
 	{
 		.id = "chained-comparison",
@@ -3109,7 +2974,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.example_quiet = "SELECT id FROM accounts\n"
 				 "WHERE status = 'active' AND billing_status "
 				 "= 'active';\n",
-		.check = check_chained_comparison,
+		.walk = chained_visit,
 	},
 	{
 		.id = "update-set-with-and",
@@ -3129,7 +2994,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 				"WHERE id = 9;\n",
 		.example_quiet = "UPDATE users SET plan = 'pro', seats = 5 "
 				 "WHERE id = 9;\n",
-		.check = check_update_set_with_and,
+		.walk = set_and_visit,
 	},
 	{
 		.id = "outer-join-nullified-by-where",
@@ -3154,7 +3019,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 				 "LEFT JOIN orders o ON o.customer_id = c.id\n"
 				 "    AND o.status = 'paid'\n"
 				 "WHERE c.region = 'EU';\n",
-		.check = check_outer_join_nullified,
+		.walk = nullified_visit,
 	},
 	{
 		.id = "exclusion-join-wrong-column",
@@ -3177,7 +3042,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 		.example_quiet = "SELECT c.id FROM customers c\n"
 				 "LEFT JOIN orders o ON o.customer_id = c.id\n"
 				 "WHERE o.customer_id IS NULL;\n",
-		.check = check_exclusion_join,
+		.walk = exclusion_visit,
 	},
 	{
 		.id = "missing-join-condition",
@@ -3201,7 +3066,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 				 "c\n"
 				 "WHERE c.id = o.customer_id AND o.total > "
 				 "100;\n",
-		.check = check_missing_join_condition,
+		.walk = missing_join_visit,
 	},
 	{
 		.id = "mixed-comma-ansi-join",
@@ -3224,7 +3089,7 @@ const struct adv_pat_rule adv_pat_rules_correctness[] = {
 				 "JOIN customers c ON c.id = o.customer_id\n"
 				 "JOIN regions r ON r.id = c.region_id\n"
 				 "WHERE o.total > 0;\n",
-		.check = check_mixed_comma_join,
+		.walk = mixed_join_visit,
 	},
 	{0},
 };

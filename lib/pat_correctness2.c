@@ -16,23 +16,6 @@
 
 /* ---- shared helpers ---- */
 
-/* What a walk callback needs to report. */
-struct visit {
-	struct adv_pat_ctx *cx;
-	const struct adv_pat_stmt *st;
-};
-
-static void walk_stmt(const struct adv_pat_stmt *st, adv_ast_walk_fn fn,
-		      void *data)
-{
-	const struct adv_ast *n;
-
-	for (n = st->root; n != NULL; n = n->next) {
-		if (adv_ast_walk(n, 0, fn, data) < 0)
-			break;
-	}
-}
-
 /*
  * Names as the dialect compares them: PostgreSQL keeps quoted names
  * exactly (unquoted ones are already folded), SQL Server compares without
@@ -317,7 +300,7 @@ static int join_use_visit(const struct adv_ast *node,
 	return ju->used ? -1 : 0;
 }
 
-static void check_outer_join(struct visit *v, const struct adv_ast *sel,
+static void check_outer_join(struct adv_pat_walk *v, const struct adv_ast *sel,
 			     const struct adv_ast *join,
 			     const struct adv_ast *item)
 {
@@ -361,7 +344,7 @@ static void check_outer_join(struct visit *v, const struct adv_ast *sel,
 			       kinds[join->op], ju.refname);
 }
 
-static void outer_joins_in(struct visit *v, const struct adv_ast *sel,
+static void outer_joins_in(struct adv_pat_walk *v, const struct adv_ast *sel,
 			   const struct adv_ast *it)
 {
 	if (it == NULL || it->kind != ADV_AST_JOIN)
@@ -387,14 +370,6 @@ static int unused_outer_join_visit(const struct adv_ast *node,
 	for (it = node->from; it != NULL; it = it->next)
 		outer_joins_in(data, node, it);
 	return 0;
-}
-
-static void check_unused_outer_join(struct adv_pat_ctx *cx,
-				    const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, unused_outer_join_visit, &v);
 }
 
 /* ---- set-op-column-mismatch ---- */
@@ -423,12 +398,12 @@ static int stmt_has_cte(const struct adv_pat_stmt *st, const char *name)
 {
 	struct cte_names cn = {st, name, 0};
 
-	walk_stmt(st, cte_name_visit, &cn);
+	adv_pat_walk_stmt(st, 0, cte_name_visit, &cn);
 	return cn.found;
 }
 
 /* The width of what * expands to, when every item is a known table. */
-static int star_width(struct visit *v, const struct adv_ast *q,
+static int star_width(struct adv_pat_walk *v, const struct adv_ast *q,
 		      const struct adv_ast *star)
 {
 	struct from_items fi;
@@ -457,7 +432,7 @@ static int star_width(struct visit *v, const struct adv_ast *q,
 }
 
 /* The number of columns a query returns, -1 when it cannot be told. */
-static int query_width(struct visit *v, const struct adv_ast *q)
+static int query_width(struct adv_pat_walk *v, const struct adv_ast *q)
 {
 	const struct adv_ast *t;
 	int n = 0;
@@ -501,7 +476,7 @@ static int query_width(struct visit *v, const struct adv_ast *q)
 static int set_op_visit(const struct adv_ast *node,
 			const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	int l, r;
 
 	(void)path;
@@ -518,20 +493,12 @@ static int set_op_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_set_op_column_mismatch(struct adv_pat_ctx *cx,
-					 const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, set_op_visit, &v);
-}
-
 /* ---- wildcard-alias ---- */
 
 static int wildcard_alias_visit(const struct adv_ast *node,
 				const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *e = node->args;
 
 	(void)path;
@@ -549,14 +516,6 @@ static int wildcard_alias_visit(const struct adv_ast *node,
 			       "only the last column of the expansion",
 			       node->alias);
 	return 0;
-}
-
-static void check_wildcard_alias(struct adv_pat_ctx *cx,
-				 const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, wildcard_alias_visit, &v);
 }
 
 /* ---- like-without-wildcard ---- */
@@ -592,7 +551,7 @@ static int like_has_wildcard(const char *pat, int esc, int brackets)
 static int like_visit(const struct adv_ast *node,
 		      const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *pat, *escape;
 	int esc;
 
@@ -627,14 +586,6 @@ static int like_visit(const struct adv_ast *node,
 			       "test",
 			       pat->value);
 	return 0;
-}
-
-static void check_like_without_wildcard(struct adv_pat_ctx *cx,
-					const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, like_visit, &v);
 }
 
 /* ---- unquoted-date-literal ---- */
@@ -697,7 +648,7 @@ static size_t date_text_len(const struct adv_pat_stmt *st, int at)
 static int date_visit(const struct adv_ast *node,
 		      const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *inner, *ey, *em, *ed;
 	long y, m, d;
 	size_t n;
@@ -732,20 +683,12 @@ static int date_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_unquoted_date_literal(struct adv_pat_ctx *cx,
-					const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, date_visit, &v);
-}
-
 /* ---- count-distinct-multi-column ---- */
 
 static int count_distinct_visit(const struct adv_ast *node,
 				const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	size_t n;
 
 	(void)path;
@@ -761,14 +704,6 @@ static int count_distinct_visit(const struct adv_ast *node,
 		       "row where one of them is NULL",
 		       n);
 	return 0;
-}
-
-static void check_count_distinct_multi_column(struct adv_pat_ctx *cx,
-					      const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, count_distinct_visit, &v);
 }
 
 /* ---- concat-nullable ---- */
@@ -802,7 +737,8 @@ static int column_not_null(const struct adv_pat_table *t, const char *name)
  * the input: the reference is resolved through the FROM items of the
  * enclosing queries, innermost first.
  */
-static int known_not_null(struct visit *v, const struct adv_ast_path *path,
+static int known_not_null(struct adv_pat_walk *v,
+			  const struct adv_ast_path *path,
 			  const struct adv_ast *col)
 {
 	struct from_items fi;
@@ -843,7 +779,8 @@ struct concat_scan {
 	int has_string;
 };
 
-static void concat_operand(struct visit *v, const struct adv_ast_path *path,
+static void concat_operand(struct adv_pat_walk *v,
+			   const struct adv_ast_path *path,
 			   const struct adv_ast *e, struct concat_scan *cs)
 {
 	size_t i;
@@ -872,7 +809,8 @@ static int is_op(const struct adv_ast *e, const char *op)
 	       e->args->next != NULL;
 }
 
-static void concat_chain(struct visit *v, const struct adv_ast_path *path,
+static void concat_chain(struct adv_pat_walk *v,
+			 const struct adv_ast_path *path,
 			 const struct adv_ast *e, const char *op,
 			 struct concat_scan *cs)
 {
@@ -884,7 +822,7 @@ static void concat_chain(struct visit *v, const struct adv_ast_path *path,
 	concat_operand(v, path, e, cs);
 }
 
-static void report_concat(struct visit *v, const struct adv_ast *node,
+static void report_concat(struct adv_pat_walk *v, const struct adv_ast *node,
 			  const char *what, const struct concat_scan *cs)
 {
 	struct adv_buf b;
@@ -909,7 +847,7 @@ static void report_concat(struct visit *v, const struct adv_ast *node,
 static int concat_visit(const struct adv_ast *node,
 			const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	enum adv_sql_dialect d = v->st->dialect;
 	const struct adv_ast *parent = parent_of(path);
 	struct concat_scan cs;
@@ -947,14 +885,6 @@ static int concat_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_concat_nullable(struct adv_pat_ctx *cx,
-				  const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, concat_visit, &v);
-}
-
 /* ---- duplicate-column-alias ---- */
 
 static const char *target_name(const struct adv_ast *t)
@@ -969,7 +899,7 @@ static const char *target_name(const struct adv_ast *t)
 static int dup_alias_visit(const struct adv_ast *node,
 			   const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	enum adv_sql_dialect d = v->st->dialect;
 	const struct adv_ast *t, *u;
 
@@ -1006,14 +936,6 @@ static int dup_alias_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_duplicate_column_alias(struct adv_pat_ctx *cx,
-					 const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, dup_alias_visit, &v);
-}
-
 /* ---- duplicate-table-alias ---- */
 
 /* 1 when two FROM items are exposed under the same name. */
@@ -1033,7 +955,7 @@ static int items_clash(enum adv_sql_dialect d, const struct adv_ast *a,
 static int dup_table_visit(const struct adv_ast *node,
 			   const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	enum adv_sql_dialect d = v->st->dialect;
 	struct from_items fi;
 	size_t i, k;
@@ -1078,17 +1000,9 @@ static int dup_table_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_duplicate_table_alias(struct adv_pat_ctx *cx,
-					const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, dup_table_visit, &v);
-}
-
 /* ---- duplicate-column-assignment ---- */
 
-static void dup_names(struct visit *v, const struct adv_ast *list,
+static void dup_names(struct adv_pat_walk *v, const struct adv_ast *list,
 		      const char *what)
 {
 	enum adv_sql_dialect d = v->st->dialect;
@@ -1117,7 +1031,7 @@ static void dup_names(struct visit *v, const struct adv_ast *list,
 static int dup_assign_visit(const struct adv_ast *node,
 			    const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 
 	(void)path;
 	if (node->kind == ADV_AST_UPDATE) {
@@ -1138,14 +1052,6 @@ static int dup_assign_visit(const struct adv_ast *node,
 					  "UPDATE");
 	}
 	return 0;
-}
-
-static void check_duplicate_column_assignment(struct adv_pat_ctx *cx,
-					      const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, dup_assign_visit, &v);
 }
 
 /* ---- nondeterministic-function-replication ---- */
@@ -1195,7 +1101,7 @@ static void display_name(enum adv_sql_dialect d, const char *name, char *out,
 static int replication_visit(const struct adv_ast *node,
 			     const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const char *kind = NULL;
 	char up[32];
 
@@ -1216,20 +1122,12 @@ static int replication_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_nondeterministic_replication(struct adv_pat_ctx *cx,
-					       const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, replication_visit, &v);
-}
-
 /* ---- dml-limit-without-order-by ---- */
 
 static int dml_limit_visit(const struct adv_ast *node,
 			   const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 
 	(void)path;
 	if ((node->kind != ADV_AST_UPDATE && node->kind != ADV_AST_DELETE) ||
@@ -1241,14 +1139,6 @@ static int dml_limit_visit(const struct adv_ast *node,
 		       "subset of rows",
 		       node->kind == ADV_AST_UPDATE ? "UPDATE" : "DELETE");
 	return 0;
-}
-
-static void check_dml_limit_without_order_by(struct adv_pat_ctx *cx,
-					     const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, dml_limit_visit, &v);
 }
 
 /* ---- suspicious-unicode ---- */
@@ -1335,7 +1225,7 @@ static void check_suspicious_unicode(struct adv_pat_ctx *cx,
 static int nolock_visit(const struct adv_ast *node,
 			const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *table = parent_of(path);
 
 	if (node->kind == ADV_AST_SET && node->name != NULL &&
@@ -1368,20 +1258,12 @@ static int nolock_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_nolock_hint(struct adv_pat_ctx *cx,
-			      const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, nolock_visit, &v);
-}
-
 /* ---- identity-global-function ---- */
 
 static int identity_visit(const struct adv_ast *node,
 			  const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 
 	(void)path;
 	if (node->kind == ADV_AST_VARIABLE && node->value != NULL &&
@@ -1390,14 +1272,6 @@ static int identity_visit(const struct adv_ast *node,
 			       "@@IDENTITY may return an identity generated "
 			       "by a trigger");
 	return 0;
-}
-
-static void check_identity_global_function(struct adv_pat_ctx *cx,
-					   const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, identity_visit, &v);
 }
 
 /* ---- select-star ---- */
@@ -1486,7 +1360,7 @@ static int under_exists(const struct adv_ast_path *path, int i)
 static int star_visit(const struct adv_ast *node,
 		      const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	enum adv_sql_dialect d = v->st->dialect;
 	const struct adv_ast *target, *sel, *base = NULL;
 	struct from_items fi;
@@ -1531,20 +1405,12 @@ static int star_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_select_star(struct adv_pat_ctx *cx,
-			      const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, star_visit, &v);
-}
-
 /* ---- insert-without-column-list ---- */
 
 static int insert_cols_visit(const struct adv_ast *node,
 			     const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *t = node->table;
 	const char *verb;
 
@@ -1565,20 +1431,12 @@ static int insert_cols_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_insert_without_column_list(struct adv_pat_ctx *cx,
-					     const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, insert_cols_visit, &v);
-}
-
 /* ---- too-many-joins ---- */
 
 static int joins_visit(const struct adv_ast *node,
 		       const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	struct from_items fi;
 	double max = adv_pat_thr(v->cx, 0);
 
@@ -1593,14 +1451,6 @@ static int joins_visit(const struct adv_ast *node,
 		       "%zu tables joined in one SELECT (more than %g)",
 		       fi.total, max);
 	return 0;
-}
-
-static void check_too_many_joins(struct adv_pat_ctx *cx,
-				 const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, joins_visit, &v);
 }
 
 /* ---- injection-suspect-function ---- */
@@ -1652,7 +1502,7 @@ static int waitfor_delay_at(const struct adv_pat_stmt *st, int loc)
 static int injection_visit(const struct adv_ast *node,
 			   const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	char up[32];
 	int at;
 
@@ -1694,14 +1544,6 @@ static int injection_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_injection_suspect_function(struct adv_pat_ctx *cx,
-					     const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, injection_visit, &v);
-}
-
 /* ---- plaintext-password ---- */
 
 static const char *const password_names[] = {"password", "passwd", "pwd", NULL};
@@ -1719,7 +1561,7 @@ static int is_text_type(const struct adv_ast_type *t)
 	       t->cls == ADV_TYPE_TEXT;
 }
 
-static void password_coldef(struct visit *v, const struct adv_ast *table,
+static void password_coldef(struct adv_pat_walk *v, const struct adv_ast *table,
 			    const struct adv_ast *cd)
 {
 	if (cd == NULL || cd->kind != ADV_AST_COLDEF ||
@@ -1736,7 +1578,7 @@ static void password_coldef(struct visit *v, const struct adv_ast *table,
 static int password_visit(const struct adv_ast *node,
 			  const struct adv_ast_path *path, void *data)
 {
-	struct visit *v = data;
+	struct adv_pat_walk *v = data;
 	const struct adv_ast *parent = parent_of(path);
 	const struct adv_ast *a, *b, *col;
 
@@ -1775,14 +1617,6 @@ static int password_visit(const struct adv_ast *node,
 	return 0;
 }
 
-static void check_plaintext_password(struct adv_pat_ctx *cx,
-				     const struct adv_pat_stmt *st)
-{
-	struct visit v = {cx, st};
-
-	walk_stmt(st, password_visit, &v);
-}
-
 /* ---- the table ---- */
 
 /* Rules of this group; the table ends with an entry whose id is NULL. */
@@ -1809,7 +1643,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 			"SELECT o.id, c.name FROM orders o\n"
 			"LEFT JOIN customers c ON c.id = o.customer_id\n"
 			"WHERE o.status = 'paid';\n",
-		.check = check_unused_outer_join,
+		.walk = unused_outer_join_visit,
 	},
 	{
 		.id = "set-op-column-mismatch",
@@ -1830,7 +1664,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 		.example_quiet = "SELECT id, name FROM customers WHERE vip\n"
 				 "UNION\n"
 				 "SELECT id, name FROM suppliers WHERE vip;\n",
-		.check = check_set_op_column_mismatch,
+		.walk = set_op_visit,
 	},
 	{
 		.id = "wildcard-alias",
@@ -1855,7 +1689,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 			"FROM (SELECT customer_id, SUM(total) AS spent\n"
 			"      FROM orders GROUP BY customer_id) AS d\n"
 			"WHERE d.spent > 100;\n",
-		.check = check_wildcard_alias,
+		.walk = wildcard_alias_visit,
 	},
 	{
 		.id = "like-without-wildcard",
@@ -1874,7 +1708,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 			"SELECT id FROM customers WHERE name LIKE 'Smith';\n",
 		.example_quiet =
 			"SELECT id FROM customers WHERE name LIKE 'Smith%';\n",
-		.check = check_like_without_wildcard,
+		.walk = like_visit,
 	},
 	{
 		.id = "unquoted-date-literal",
@@ -1894,7 +1728,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				"2010-02-12;\n",
 		.example_quiet = "SELECT id FROM orders WHERE created_at < "
 				 "'2010-02-12';\n",
-		.check = check_unquoted_date_literal,
+		.walk = date_visit,
 	},
 	{
 		.id = "count-distinct-multi-column",
@@ -1913,7 +1747,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				"customers WHERE region = 'EU';\n",
 		.example_quiet = "SELECT COUNT(DISTINCT city) FROM "
 				 "customers WHERE region = 'EU';\n",
-		.check = check_count_distinct_multi_column,
+		.walk = count_distinct_visit,
 	},
 	{
 		.id = "concat-nullable",
@@ -1934,7 +1768,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 		.example_quiet = "SELECT COALESCE(first_name, '') || ' ' || "
 				 "COALESCE(last_name, '')\n"
 				 "FROM customers WHERE id = 7;\n",
-		.check = check_concat_nullable,
+		.walk = concat_visit,
 	},
 	{
 		.id = "duplicate-column-alias",
@@ -1954,7 +1788,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 		.example_quiet = "SELECT o.id, o.created_at AS created_day, "
 				 "o.shipped_at AS shipped_day\n"
 				 "FROM orders o WHERE o.id = 7;\n",
-		.check = check_duplicate_column_alias,
+		.walk = dup_alias_visit,
 	},
 	{
 		.id = "duplicate-table-alias",
@@ -1975,7 +1809,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 		.example_quiet = "SELECT e.id FROM employees e\n"
 				 "JOIN employees m ON e.manager_id = m.id\n"
 				 "WHERE e.id > 0;\n",
-		.check = check_duplicate_table_alias,
+		.walk = dup_table_visit,
 	},
 	{
 		.id = "duplicate-column-assignment",
@@ -1994,7 +1828,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				"status = 'paid' WHERE id = 7;\n",
 		.example_quiet = "UPDATE orders SET status = 'shipped', "
 				 "paid = true WHERE id = 7;\n",
-		.check = check_duplicate_column_assignment,
+		.walk = dup_assign_visit,
 	},
 	{
 		.id = "nondeterministic-function-replication",
@@ -2015,7 +1849,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				"(UUID(), NOW());\n",
 		.example_quiet = "INSERT INTO sessions (id, created_at) VALUES "
 				 "(?, NOW());\n",
-		.check = check_nondeterministic_replication,
+		.walk = replication_visit,
 	},
 	{
 		.id = "dml-limit-without-order-by",
@@ -2034,7 +1868,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				"'2024-01-01' LIMIT 1000;\n",
 		.example_quiet = "DELETE FROM events WHERE created_at < "
 				 "'2024-01-01' ORDER BY id LIMIT 1000;\n",
-		.check = check_dml_limit_without_order_by,
+		.walk = dml_limit_visit,
 	},
 	{
 		.id = "suspicious-unicode",
@@ -2076,7 +1910,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				"(NOLOCK) WHERE customer_id = 42;\n",
 		.example_quiet = "SELECT id, total FROM dbo.orders WITH "
 				 "(ROWLOCK) WHERE customer_id = 42;\n",
-		.check = check_nolock_hint,
+		.walk = nolock_visit,
 	},
 	{
 		.id = "identity-global-function",
@@ -2092,7 +1926,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 		.fix = "Use SCOPE_IDENTITY() or OUTPUT INSERTED.id.",
 		.example_fire = "SELECT @@IDENTITY AS new_id;\n",
 		.example_quiet = "SELECT SCOPE_IDENTITY() AS new_id;\n",
-		.check = check_identity_global_function,
+		.walk = identity_visit,
 	},
 	{
 		.id = "select-star",
@@ -2111,7 +1945,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 		.example_fire = "SELECT * FROM orders WHERE id = 7;\n",
 		.example_quiet = "SELECT id, status FROM orders WHERE id = "
 				 "7;\n",
-		.check = check_select_star,
+		.walk = star_visit,
 	},
 	{
 		.id = "insert-without-column-list",
@@ -2130,7 +1964,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				"42);\n",
 		.example_quiet = "INSERT INTO orders (id, status, "
 				 "customer_id) VALUES (7, 'new', 42);\n",
-		.check = check_insert_without_column_list,
+		.walk = insert_cols_visit,
 	},
 	{
 		.id = "too-many-joins",
@@ -2161,7 +1995,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 		.thresholds = {{"max_joins", 8,
 				"tables joined in one SELECT before it fires"},
 			       {0}},
-		.check = check_too_many_joins,
+		.walk = joins_visit,
 	},
 	{
 		.id = "injection-suspect-function",
@@ -2183,7 +2017,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				"pg_sleep(5) IS NULL;\n",
 		.example_quiet = "SELECT id, sleep_minutes FROM users WHERE "
 				 "id = 1;\n",
-		.check = check_injection_suspect_function,
+		.walk = injection_visit,
 	},
 	{
 		.id = "plaintext-password",
@@ -2204,7 +2038,7 @@ const struct adv_pat_rule adv_pat_rules_correctness2[] = {
 				"password = 'hunter2';\n",
 		.example_quiet = "SELECT id, password_hash FROM users WHERE "
 				 "login = 'bob';\n",
-		.check = check_plaintext_password,
+		.walk = password_visit,
 	},
 	{0},
 };

@@ -9,32 +9,16 @@
 /*
  * The performance (catalog 3.3) and dml-safety (3.4) rules of ip-patterns.
  *
- * Most rules walk every top-level node of a statement and look at one kind
- * of node; the ones about filters ask where a node sits with
- * filter_place(): a predicate counts when the nearest enclosing query
- * reached it through its WHERE, or a JOIN below that query through its ON.
- * Column types come from the tables created earlier in the input (the
- * script state); without them the rules that need types stay silent.
+ * Most rules are a visitor of one kind of node, which the engine walks
+ * over every statement (the .walk of their table entry); the ones about filters
+ * ask where a node sits with filter_place(): a predicate counts when the
+ * nearest enclosing query reached it through its WHERE, or a JOIN below that
+ * query through its ON. Column types come from the tables created earlier in
+ * the input (the script state); without them the rules that need types stay
+ * silent.
  */
 
 /* ---- small helpers ---- */
-
-struct walk {
-	struct adv_pat_ctx *cx;
-	const struct adv_pat_stmt *st;
-};
-
-static void walk_stmt(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st,
-		      unsigned how, adv_ast_walk_fn fn)
-{
-	struct walk w = {cx, st};
-	const struct adv_ast *n;
-
-	for (n = st->root; n != NULL; n = n->next) {
-		if (adv_ast_walk(n, how, fn, &w) < 0)
-			return;
-	}
-}
 
 static int lower_ascii(int c)
 {
@@ -453,7 +437,7 @@ static int key_selected(const struct adv_ast *q, const struct adv_ast *g)
 static int distinct_group_fn(const struct adv_ast *n,
 			     const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *g;
 
 	(void)path;
@@ -468,12 +452,6 @@ static int distinct_group_fn(const struct adv_ast *n,
 		       "DISTINCT is redundant: every GROUP BY key is in the "
 		       "select list, so the groups are already distinct");
 	return 0;
-}
-
-static void check_distinct_with_group_by(struct adv_pat_ctx *cx,
-					 const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, distinct_group_fn);
 }
 
 /* ---- where-function-on-column / where-arithmetic-on-column ---- */
@@ -527,7 +505,7 @@ static const struct adv_ast *wrapped_side(
 static int function_on_column_fn(const struct adv_ast *n,
 				 const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	enum filter_place where;
 	const struct adv_ast *side;
 	const struct adv_ast *col;
@@ -554,16 +532,10 @@ static int function_on_column_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_where_function_on_column(struct adv_pat_ctx *cx,
-					   const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, function_on_column_fn);
-}
-
 static int arithmetic_on_column_fn(const struct adv_ast *n,
 				   const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	enum filter_place where;
 	const struct adv_ast *side;
 	char label[160];
@@ -579,12 +551,6 @@ static int arithmetic_on_column_fn(const struct adv_ast *n,
 		       column_label(find_column(side), label, sizeof(label)),
 		       side->name, place_words(where));
 	return 0;
-}
-
-static void check_where_arithmetic_on_column(struct adv_pat_ctx *cx,
-					     const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, arithmetic_on_column_fn);
 }
 
 /* ---- implicit-type-conversion ---- */
@@ -746,7 +712,7 @@ static const char *conversion(const struct adv_pat_stmt *st,
 static int conversion_fn(const struct adv_ast *n,
 			 const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *col = NULL;
 	const struct adv_ast *values = NULL;
 	const struct adv_ast *v;
@@ -798,12 +764,6 @@ static int conversion_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_implicit_type_conversion(struct adv_pat_ctx *cx,
-					   const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, conversion_fn);
-}
-
 /* ---- leading-wildcard-like / regex-match-filter ---- */
 
 /*
@@ -843,7 +803,7 @@ static int leading_wildcard(const struct adv_ast *p, int esc,
 static int leading_wildcard_fn(const struct adv_ast *n,
 			       const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *pattern;
 	const char *shown = NULL;
 	int esc;
@@ -882,16 +842,10 @@ static int leading_wildcard_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_leading_wildcard_like(struct adv_pat_ctx *cx,
-					const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, leading_wildcard_fn);
-}
-
 static int regex_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 		    void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	enum filter_place where;
 	const char *what;
 
@@ -912,18 +866,12 @@ static int regex_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 	return 0;
 }
 
-static void check_regex_match_filter(struct adv_pat_ctx *cx,
-				     const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, regex_fn);
-}
-
 /* ---- large-in-list / bulk-insert-too-many-rows ---- */
 
 static int in_list_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 		      void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	size_t items;
 
 	(void)path;
@@ -943,16 +891,10 @@ static int in_list_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 	return 0;
 }
 
-static void check_large_in_list(struct adv_pat_ctx *cx,
-				const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, in_list_fn);
-}
-
 static int bulk_insert_fn(const struct adv_ast *n,
 			  const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	size_t rows;
 	char label[160];
 
@@ -978,12 +920,6 @@ static int bulk_insert_fn(const struct adv_ast *n,
 			     table_label(n->table, label, sizeof(label)), rows,
 			     adv_pat_thr(w->cx, 0));
 	return 0;
-}
-
-static void check_bulk_insert(struct adv_pat_ctx *cx,
-			      const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, bulk_insert_fn);
 }
 
 /* ---- optimizer-hint ---- */
@@ -1054,7 +990,7 @@ static int hint_node_fn(const struct adv_ast *n,
 {
 	static const char *const join_hints[] = {"loop", "hash", "merge",
 						 "remote", NULL};
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *parent;
 	char name[64];
 	char label[160];
@@ -1145,9 +1081,10 @@ static int tok_is(const struct adv_pat_stmt *st, size_t i, const char *word)
 static void check_optimizer_hint(struct adv_pat_ctx *cx,
 				 const struct adv_pat_stmt *st)
 {
+	struct adv_pat_walk w = {cx, st};
 	size_t i;
 
-	walk_stmt(cx, st, 0, hint_node_fn);
+	adv_pat_walk_stmt(st, 0, hint_node_fn, &w);
 	for (i = 0; i < st->ntoks; i++) {
 		const struct adv_sql_token *t = &st->toks[i];
 		const char *s = st->text + t->offset;
@@ -1196,7 +1133,7 @@ static const struct adv_ast *find_random(const struct adv_ast *e)
 static int order_random_fn(const struct adv_ast *n,
 			   const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *s;
 	const struct adv_ast *r;
 
@@ -1227,18 +1164,12 @@ static int order_random_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_order_by_random(struct adv_pat_ctx *cx,
-				  const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, order_random_fn);
-}
-
 /* ---- offset-pagination ---- */
 
 static int offset_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 		     void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	double rows;
 
 	(void)path;
@@ -1256,12 +1187,6 @@ static int offset_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 			       "read and discard every row before them");
 	}
 	return 0;
-}
-
-static void check_offset_pagination(struct adv_pat_ctx *cx,
-				    const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, offset_fn);
 }
 
 /* ---- group-order-different-tables / order-by-mixed-direction ---- */
@@ -1312,7 +1237,7 @@ static int is_output_alias(const struct adv_ast *q, const struct adv_ast *c)
 static int group_order_tables_fn(const struct adv_ast *n,
 				 const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	struct rels rels;
 	struct adv_ast_path here;
 	const struct adv_ast *lists[2];
@@ -1360,16 +1285,10 @@ static int group_order_tables_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_group_order_tables(struct adv_pat_ctx *cx,
-				     const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, group_order_tables_fn);
-}
-
 static int mixed_direction_fn(const struct adv_ast *n,
 			      const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *s;
 	const struct adv_ast *asc = NULL;
 	const struct adv_ast *desc = NULL;
@@ -1395,18 +1314,12 @@ static int mixed_direction_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_order_by_mixed_direction(struct adv_pat_ctx *cx,
-					   const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, mixed_direction_fn);
-}
-
 /* ---- sql-calc-found-rows ---- */
 
 static int calc_found_rows_fn(const struct adv_ast *n,
 			      const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	int loc = n->loc;
 	size_t i;
 
@@ -1428,18 +1341,12 @@ static int calc_found_rows_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_sql_calc_found_rows(struct adv_pat_ctx *cx,
-				      const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, calc_found_rows_fn);
-}
-
 /* ---- in-subquery-dependent ---- */
 
 static int in_subquery_fn(const struct adv_ast *n,
 			  const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 
 	(void)path;
 	if (n->kind == ADV_AST_IN && n->sub != NULL &&
@@ -1453,12 +1360,6 @@ static int in_subquery_fn(const struct adv_ast *n,
 			       "= ANY (SELECT ...) may run as a dependent "
 			       "subquery, once per outer row");
 	return 0;
-}
-
-static void check_in_subquery_dependent(struct adv_pat_ctx *cx,
-					const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, in_subquery_fn);
 }
 
 /* ---- correlated-subquery-in-select ---- */
@@ -1567,7 +1468,7 @@ static int correlated_fn(const struct adv_ast *n,
 			 const struct adv_ast_path *path, void *data);
 
 struct target_scan {
-	struct walk *w;
+	struct adv_pat_walk *w;
 	const struct adv_ast *query;
 };
 
@@ -1619,18 +1520,12 @@ static int correlated_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_correlated_subquery(struct adv_pat_ctx *cx,
-				      const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, correlated_fn);
-}
-
 /* ---- udf-in-predicate ---- */
 
 static int udf_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 		  void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	enum filter_place where;
 
 	if (n->kind != ADV_AST_FUNC || n->name == NULL ||
@@ -1655,18 +1550,12 @@ static int udf_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 	return 0;
 }
 
-static void check_udf_in_predicate(struct adv_pat_ctx *cx,
-				   const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, udf_fn);
-}
-
 /* ---- cursor-usage ---- */
 
 static int cursor_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 		     void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 
 	(void)path;
 	if (n->kind != ADV_AST_DECLARE_CURSOR)
@@ -1677,18 +1566,12 @@ static int cursor_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 	return 0;
 }
 
-static void check_cursor_usage(struct adv_pat_ctx *cx,
-			       const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, cursor_fn);
-}
-
 /* ---- distinct-star / distinct-over-join ---- */
 
 static int distinct_star_fn(const struct adv_ast *n,
 			    const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *t;
 
 	if (n->kind != ADV_AST_SELECT || (n->flags & ADV_ASTF_DISTINCT) == 0 ||
@@ -1707,12 +1590,6 @@ static int distinct_star_fn(const struct adv_ast *n,
 		}
 	}
 	return 0;
-}
-
-static void check_distinct_star(struct adv_pat_ctx *cx,
-				const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, distinct_star_fn);
 }
 
 struct origin {
@@ -1758,7 +1635,7 @@ static int origin_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 static int distinct_join_fn(const struct adv_ast *n,
 			    const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	struct rels rels;
 	struct origin o;
 	struct adv_ast_path here;
@@ -1812,12 +1689,6 @@ static int distinct_join_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_distinct_over_join(struct adv_pat_ctx *cx,
-				     const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, distinct_join_fn);
-}
-
 /* ---- having-without-aggregate ---- */
 
 struct alias_scan {
@@ -1853,7 +1724,7 @@ static int aggregate_alias(const struct adv_ast *q, const struct adv_ast *e)
 	return a.found;
 }
 
-static void having_conjunct(struct walk *w, const struct adv_ast *q,
+static void having_conjunct(struct adv_pat_walk *w, const struct adv_ast *q,
 			    const struct adv_ast *c)
 {
 	const struct adv_ast *col;
@@ -1873,7 +1744,7 @@ static void having_conjunct(struct walk *w, const struct adv_ast *q,
 static int having_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 		     void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *c;
 
 	(void)path;
@@ -1886,12 +1757,6 @@ static int having_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 		having_conjunct(w, n, n->having);
 	}
 	return 0;
-}
-
-static void check_having_without_aggregate(struct adv_pat_ctx *cx,
-					   const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, having_fn);
 }
 
 /* ---- select-without-where ---- */
@@ -1973,7 +1838,7 @@ static void check_select_without_where(struct adv_pat_ctx *cx,
 static int sp_prefix_fn(const struct adv_ast *n,
 			const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 
 	(void)path;
 	if (n->kind != ADV_AST_CREATE_OTHER || n->op != ADV_OBJ_PROCEDURE ||
@@ -1986,12 +1851,6 @@ static int sp_prefix_fn(const struct adv_ast *n,
 		       n->schema != NULL ? n->schema : "",
 		       n->schema != NULL ? "." : "", n->name);
 	return 0;
-}
-
-static void check_sp_prefix_procedure(struct adv_pat_ctx *cx,
-				      const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, sp_prefix_fn);
 }
 
 /* ---- update-without-where / delete-without-where ---- */
@@ -2029,7 +1888,8 @@ static int where_in_comment(const struct adv_pat_stmt *st)
 	return 0;
 }
 
-static void report_without_where(struct walk *w, const struct adv_ast *n)
+static void report_without_where(struct adv_pat_walk *w,
+				 const struct adv_ast *n)
 {
 	const struct adv_ast *t;
 	char label[160];
@@ -2061,18 +1921,6 @@ static int delete_without_where_fn(const struct adv_ast *n,
 	if (n->kind == ADV_AST_DELETE && n->where == NULL)
 		report_without_where(data, n);
 	return 0;
-}
-
-static void check_update_without_where(struct adv_pat_ctx *cx,
-				       const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, update_without_where_fn);
-}
-
-static void check_delete_without_where(struct adv_pat_ctx *cx,
-				       const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, delete_without_where_fn);
 }
 
 /* ---- update-primary-key ---- */
@@ -2157,7 +2005,7 @@ static int is_primary_key_column(const struct adv_pat_table *t,
 static int update_pk_fn(const struct adv_ast *n,
 			const struct adv_ast_path *path, void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *a;
 	const struct adv_ast *r;
 	const struct adv_pat_table *t;
@@ -2188,18 +2036,12 @@ static int update_pk_fn(const struct adv_ast *n,
 	return 0;
 }
 
-static void check_update_primary_key(struct adv_pat_ctx *cx,
-				     const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, update_pk_fn);
-}
-
 /* ---- replace-into / truncate-cascade ---- */
 
 static int replace_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 		      void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	char label[160];
 
 	(void)path;
@@ -2214,16 +2056,10 @@ static int replace_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 	return 0;
 }
 
-static void check_replace_into(struct adv_pat_ctx *cx,
-			       const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, replace_fn);
-}
-
 static int truncate_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 		       void *data)
 {
-	struct walk *w = data;
+	struct adv_pat_walk *w = data;
 	const struct adv_ast *t;
 	char label[160];
 
@@ -2236,12 +2072,6 @@ static int truncate_fn(const struct adv_ast *n, const struct adv_ast_path *path,
 				     "table that references '%s'",
 				     table_label(t, label, sizeof(label)));
 	return 0;
-}
-
-static void check_truncate_cascade(struct adv_pat_ctx *cx,
-				   const struct adv_pat_stmt *st)
-{
-	walk_stmt(cx, st, 0, truncate_fn);
 }
 
 /* ---- unbalanced-transaction ---- */
@@ -2340,7 +2170,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_quiet = "SELECT DISTINCT customer_id\n"
 				 "FROM orders WHERE total > 100\n"
 				 "GROUP BY customer_id, shop_id;",
-		.check = check_distinct_with_group_by,
+		.walk = distinct_group_fn,
 	},
 	{
 		.id = "where-function-on-column",
@@ -2363,7 +2193,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				"WHERE lower(email) = 'ann@example.com';",
 		.example_quiet = "SELECT id FROM users\n"
 				 "WHERE email = lower($1);",
-		.check = check_where_function_on_column,
+		.walk = function_on_column_fn,
 	},
 	{
 		.id = "where-arithmetic-on-column",
@@ -2383,7 +2213,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				"WHERE price * 1.2 > 100;",
 		.example_quiet = "SELECT id FROM products\n"
 				 "WHERE price > 100 / 1.2;",
-		.check = check_where_arithmetic_on_column,
+		.walk = arithmetic_on_column_fn,
 	},
 	{
 		.id = "implicit-type-conversion",
@@ -2411,7 +2241,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				 "  id bigint PRIMARY KEY,\n"
 				 "  total numeric(12, 2) NOT NULL);\n"
 				 "SELECT total FROM orders WHERE id = 42;",
-		.check = check_implicit_type_conversion,
+		.walk = conversion_fn,
 	},
 	{
 		.id = "leading-wildcard-like",
@@ -2430,7 +2260,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				"WHERE name LIKE '%smith';",
 		.example_quiet = "SELECT id FROM customers\n"
 				 "WHERE name LIKE 'smith%';",
-		.check = check_leading_wildcard_like,
+		.walk = leading_wildcard_fn,
 	},
 	{
 		.id = "regex-match-filter",
@@ -2450,7 +2280,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_quiet =
 			"SELECT id, message ~ 'timeout' AS is_timeout\n"
 			"FROM logs WHERE id > 1000;",
-		.check = check_regex_match_filter,
+		.walk = regex_fn,
 	},
 	{
 		.id = "large-in-list",
@@ -2471,7 +2301,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_quiet = "SELECT id FROM orders WHERE id IN (7, 8, 9);",
 		.thresholds = {{"max_in_list", 1000,
 				"values in one IN list before it fires"}},
-		.check = check_large_in_list,
+		.walk = in_list_fn,
 	},
 	{
 		.id = "bulk-insert-too-many-rows",
@@ -2494,7 +2324,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.thresholds = {{"max_rows", 1000,
 				"VALUES rows in one INSERT before it "
 				"fires"}},
-		.check = check_bulk_insert,
+		.walk = bulk_insert_fn,
 	},
 	{
 		.id = "optimizer-hint",
@@ -2540,7 +2370,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				"ORDER BY random() LIMIT 1;",
 		.example_quiet = "SELECT id FROM quotes WHERE active\n"
 				 "ORDER BY id LIMIT 1;",
-		.check = check_order_by_random,
+		.walk = order_random_fn,
 	},
 	{
 		.id = "offset-pagination",
@@ -2561,7 +2391,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				 "ORDER BY id LIMIT 20 OFFSET 40;",
 		.thresholds = {{"min_offset", 1000,
 				"literal OFFSET from which it fires"}},
-		.check = check_offset_pagination,
+		.walk = offset_fn,
 	},
 	{
 		.id = "group-order-different-tables",
@@ -2588,7 +2418,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				 "o.customer_id = c.id\n"
 				 "WHERE o.total > 100\n"
 				 "GROUP BY c.country ORDER BY c.country;",
-		.check = check_group_order_tables,
+		.walk = group_order_tables_fn,
 	},
 	{
 		.id = "order-by-mixed-direction",
@@ -2609,7 +2439,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_quiet = "SELECT id FROM posts WHERE author_id = 7\n"
 				 "ORDER BY pinned DESC, created_at DESC LIMIT "
 				 "10;",
-		.check = check_order_by_mixed_direction,
+		.walk = mixed_direction_fn,
 	},
 	{
 		.id = "sql-calc-found-rows",
@@ -2628,7 +2458,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 			"WHERE author_id = 7 ORDER BY id LIMIT 10;",
 		.example_quiet = "SELECT COUNT(*) FROM posts WHERE author_id = "
 				 "7;",
-		.check = check_sql_calc_found_rows,
+		.walk = calc_found_rows_fn,
 	},
 	{
 		.id = "in-subquery-dependent",
@@ -2650,7 +2480,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				 "WHERE EXISTS (SELECT 1 FROM orders o\n"
 				 "  WHERE o.customer_id = c.id AND o.total > "
 				 "1000);",
-		.check = check_in_subquery_dependent,
+		.walk = in_subquery_fn,
 	},
 	{
 		.id = "correlated-subquery-in-select",
@@ -2673,7 +2503,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_quiet = "SELECT c.id, (SELECT count(*) FROM orders) "
 				 "AS n\n"
 				 "FROM customers c WHERE c.active;",
-		.check = check_correlated_subquery,
+		.walk = correlated_fn,
 	},
 	{
 		.id = "udf-in-predicate",
@@ -2693,7 +2523,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				"0.8;",
 		.example_quiet = "SELECT id, order_risk(id) FROM orders WHERE "
 				 "total > 1000;",
-		.check = check_udf_in_predicate,
+		.walk = udf_fn,
 	},
 	{
 		.id = "cursor-usage",
@@ -2714,7 +2544,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_quiet =
 			"UPDATE dbo.orders SET status = 'queued' WHERE "
 			"status = 'new';",
-		.check = check_cursor_usage,
+		.walk = cursor_fn,
 	},
 	{
 		.id = "distinct-star",
@@ -2733,7 +2563,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				"order_id = 7;",
 		.example_quiet = "SELECT DISTINCT product_id FROM order_lines "
 				 "WHERE order_id = 7;",
-		.check = check_distinct_star,
+		.walk = distinct_star_fn,
 	},
 	{
 		.id = "distinct-over-join",
@@ -2757,7 +2587,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				 "FROM customers c JOIN orders o ON "
 				 "o.customer_id = c.id\n"
 				 "WHERE o.total > 100;",
-		.check = check_distinct_over_join,
+		.walk = distinct_join_fn,
 	},
 	{
 		.id = "having-without-aggregate",
@@ -2778,7 +2608,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 			"SELECT status, count(*) FROM orders\n"
 			"WHERE created_at > now() - interval '7 days'\n"
 			"GROUP BY status HAVING count(*) > 10;",
-		.check = check_having_without_aggregate,
+		.walk = having_fn,
 	},
 	{
 		.id = "select-without-where",
@@ -2814,7 +2644,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				 "AS\n"
 				 "SELECT id FROM dbo.orders WHERE status = "
 				 "'new';",
-		.check = check_sp_prefix_procedure,
+		.walk = sp_prefix_fn,
 	},
 	{
 		.id = "update-without-where",
@@ -2831,7 +2661,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_fire = "UPDATE accounts SET balance = 0;",
 		.example_quiet =
 			"UPDATE accounts SET balance = 0 WHERE id = 42;",
-		.check = check_update_without_where,
+		.walk = update_without_where_fn,
 	},
 	{
 		.id = "delete-without-where",
@@ -2850,7 +2680,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		.example_fire = "DELETE FROM sessions;",
 		.example_quiet =
 			"DELETE FROM sessions WHERE expires_at < now();",
-		.check = check_delete_without_where,
+		.walk = delete_without_where_fn,
 	},
 	{
 		.id = "update-primary-key",
@@ -2877,7 +2707,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				 "  email text NOT NULL);\n"
 				 "UPDATE users SET email = 'b@example.com' "
 				 "WHERE id = 7;",
-		.check = check_update_primary_key,
+		.walk = update_pk_fn,
 	},
 	{
 		.id = "replace-into",
@@ -2898,7 +2728,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 				 "('theme', 'dark')\n"
 				 "ON DUPLICATE KEY UPDATE value = "
 				 "VALUES(value);",
-		.check = check_replace_into,
+		.walk = replace_fn,
 	},
 	{
 		.id = "truncate-cascade",
@@ -2915,7 +2745,7 @@ const struct adv_pat_rule adv_pat_rules_performance[] = {
 		       "or DELETE the rows that must go.",
 		.example_fire = "TRUNCATE customers CASCADE;",
 		.example_quiet = "TRUNCATE customers;",
-		.check = check_truncate_cascade,
+		.walk = truncate_fn,
 	},
 	{
 		.id = "unbalanced-transaction",

@@ -605,6 +605,17 @@ void adv_pat_set_dialect(struct adv_pat_ctx *cx, enum adv_sql_dialect d)
 	cx->dialect = d;
 }
 
+void adv_pat_walk_stmt(const struct adv_pat_stmt *st, unsigned how,
+		       adv_ast_walk_fn fn, void *data)
+{
+	const struct adv_ast *n;
+
+	for (n = st->root; n != NULL; n = n->next) {
+		if (adv_ast_walk(n, how, fn, data) < 0)
+			break;
+	}
+}
+
 double adv_pat_thr(const struct adv_pat_ctx *cx, size_t i)
 {
 	if (i >= ADV_PAT_MAX_THRESHOLDS)
@@ -1808,13 +1819,20 @@ static enum adv_status check_statement(struct adv_pat_ctx *cx,
 		for (i = 0; i < cx->cfg->nrules; i++) {
 			const struct adv_pat_rule *r = &all_rules[i];
 
-			if (!cx->cfg->enabled[i] || r->check == NULL ||
+			if (!cx->cfg->enabled[i] ||
+			    (r->check == NULL && r->walk == NULL) ||
 			    r->input != ADV_PAT_INPUT_SQL ||
 			    (r->dialects & bit) == 0 ||
 			    ignored(cx->cur_ignore, r->id))
 				continue;
 			cx->cur_rule = i;
-			r->check(cx, st);
+			if (r->check != NULL) {
+				r->check(cx, st);
+			} else {
+				struct adv_pat_walk w = {cx, st};
+
+				adv_pat_walk_stmt(st, 0, r->walk, &w);
+			}
 		}
 	}
 	/* drop findings of ignored rules reported through other rules */

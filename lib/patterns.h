@@ -74,6 +74,13 @@ struct adv_pat_rule {
 	struct adv_pat_threshold thresholds[ADV_PAT_MAX_THRESHOLDS + 1];
 	/* Runs on every statement that parsed (SQL rules; may be NULL). */
 	void (*check)(struct adv_pat_ctx *cx, const struct adv_pat_stmt *st);
+	/*
+	 * Or a visitor of one node: the engine walks every statement that
+	 * parsed with it (adv_pat_walk_stmt), its data a struct
+	 * adv_pat_walk. Most rules look at one kind of node and need only
+	 * this.
+	 */
+	adv_ast_walk_fn walk;
 	/* Runs once at the end of the input (may be NULL). */
 	void (*finish)(struct adv_pat_ctx *cx);
 };
@@ -130,6 +137,19 @@ struct adv_pat_place {
 	char *statement_fingerprint;
 	char *ignore; /* the statement's inline "ignore" list, or NULL */
 };
+
+/* What the visitor of a rule's walk (and most hand-made walks) gets. */
+struct adv_pat_walk {
+	struct adv_pat_ctx *cx;
+	const struct adv_pat_stmt *st;
+};
+
+/*
+ * adv_ast_walk(node, how, fn, data) over each top-level node of st in
+ * order, until fn stops a walk with a negative value.
+ */
+void adv_pat_walk_stmt(const struct adv_pat_stmt *st, unsigned how,
+		       adv_ast_walk_fn fn, void *data);
 
 /* The threshold i (table order) of the rule now running. */
 double adv_pat_thr(const struct adv_pat_ctx *cx, size_t i);
