@@ -943,24 +943,12 @@ static inline unsigned raw_block(const char *s)
 		h |= H_DQUOTE;
 	return h;
 }
-#endif
-
-static unsigned raw_hints(const char *s, size_t n)
+#else
+static unsigned raw_block(const char *s)
 {
-	unsigned h = 0;
-	size_t i = 0;
-
-#ifdef ADV_SCAN_SSE2
-	for (; i + 17 <= n; i += 16)
-		h |= raw_block(s + i);
-	/* the last bytes as one more block, overlapping the one before */
-	if (i + 1 < n && n >= 17) {
-		h |= raw_block(s + n - 17);
-		i = n - 1;
-	}
-#endif
-	return h | raw_hints_at(s, i, n);
+	return raw_hints_at(s, 0, 17);
 }
+#endif
 
 static unsigned lowered_hints_at(const char *s, size_t i, size_t n)
 {
@@ -1013,22 +1001,48 @@ static inline unsigned lowered_block(const char *s)
 		h |= H_ORDER;
 	return h;
 }
+#else
+static unsigned lowered_block(const char *s)
+{
+	return lowered_hints_at(s, 0, 18);
+}
 #endif
 
-static unsigned lowered_hints(const char *s, size_t n)
+/*
+ * The hints of the n bytes at s: sixteen positions at a time by block,
+ * which reads reach bytes from its first position (17 or 18), then the
+ * last positions it can see as one more block overlapping the one before,
+ * and the few next to the end (where a block would read past it) by the
+ * byte loop at. Without SSE2 a block is the byte loop over its reach: a
+ * hint only says what the text holds, so positions seen twice or past
+ * the sixteen do no harm.
+ */
+static inline unsigned scan_hints(const char *s, size_t n, size_t reach,
+				  unsigned (*block)(const char *s),
+				  unsigned (*at)(const char *s, size_t i,
+						 size_t n))
 {
 	unsigned h = 0;
 	size_t i = 0;
+	size_t edge = reach - 16; /* positions a block cannot end on */
 
-#ifdef ADV_SCAN_SSE2
-	for (; i + 18 <= n; i += 16)
-		h |= lowered_block(s + i);
-	if (i + 2 < n && n >= 18) {
-		h |= lowered_block(s + n - 18);
-		i = n - 2;
+	for (; i + reach <= n; i += 16)
+		h |= block(s + i);
+	if (n >= reach && i + edge < n) {
+		h |= block(s + n - reach);
+		i = n - edge;
 	}
-#endif
-	return h | lowered_hints_at(s, i, n);
+	return h | at(s, i, n);
+}
+
+static unsigned raw_hints(const char *s, size_t n)
+{
+	return scan_hints(s, n, 17, raw_block, raw_hints_at);
+}
+
+static unsigned lowered_hints(const char *s, size_t n)
+{
+	return scan_hints(s, n, 18, lowered_block, lowered_hints_at);
 }
 
 typedef void (*fp_pass)(const char *s, size_t n, struct adv_buf *d);
