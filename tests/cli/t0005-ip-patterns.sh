@@ -138,12 +138,16 @@ test_expect_success 'the baseline survives lines added above the statement' '
 	ip-patterns --baseline=base.ndjson --fail-on=low d2.sql >out
 '
 
-test_expect_success 'exit 7 for a file that cannot be read, 3 for bad records' '
+test_expect_success 'exit 7 for a file that cannot be read, 3 for bad or cut records' '
 	test_expect_code 7 ip-patterns no-such-file.sql 2>err &&
 	grep -q "cannot open .no-such-file.sql." err &&
 	printf "{\"type\":\"statement\",\"v\":1,\"ts\":\"2026-01-01T00:00:00Z\",\"calls\":\"x\"}\n" >bad.ndjson &&
 	test_expect_code 3 ip-patterns bad.ndjson 2>err &&
-	grep -q "bad.ndjson:1" err
+	grep -q "bad.ndjson:1" err &&
+	printf "{\"type\":\"statement\",\"v\":1,\"ts\":\"2026-01-01T00:00:00Z\",\"queryid\":\"1\",\"query\":\"DELETE FROM t\",\"calls\":2}\n{\"type\":\"statement\",\"v\":1,\"ts\":\"2026-01-" >cut.ndjson &&
+	test_expect_code 3 ip-patterns <cut.ndjson >out 2>err &&
+	grep -q "truncated record at .-:2." err &&
+	test_must_be_empty out
 '
 
 test_expect_success 'statement records: SQL rules by queryid, workload rules' '
