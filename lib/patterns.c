@@ -1629,10 +1629,40 @@ static char *one_line(const char *msg)
 	return adv_buf_detach(&b);
 }
 
-/* The inline "-- ip-patterns: ignore a, b" lists of a statement. */
-static char *inline_ignores(const struct adv_pat_stmt *st)
+/* Appends the list of an "ip-patterns: ignore a, b" in comment [s, end). */
+static void ignore_list(const char *s, const char *end, struct adv_buf *b)
 {
 	static const char marker[] = "ip-patterns:";
+	const char *m;
+
+	for (m = s; m + sizeof(marker) - 1 <= end; m++) {
+		if (strncmp(m, marker, sizeof(marker) - 1) == 0)
+			break;
+	}
+	if (m + sizeof(marker) - 1 > end)
+		return;
+	m += sizeof(marker) - 1;
+	while (m < end && (*m == ' ' || *m == '\t'))
+		m++;
+	if (end - m < 6 || strncmp(m, "ignore", 6) != 0)
+		return;
+	m += 6;
+	while (m < end) {
+		if (*m == '\n' || *m == '\r' ||
+		    (*m == '*' && m + 1 < end && m[1] == '/'))
+			break;
+		adv_buf_addch(b, *m == '\t' ? ' ' : *m);
+		m++;
+	}
+	adv_buf_addch(b, ',');
+}
+
+/*
+ * The inline "-- ip-patterns: ignore a, b" lists of a statement: in its
+ * comments and in the one after its terminator on the same line.
+ */
+static char *inline_ignores(const struct adv_pat_stmt *st)
+{
 	struct adv_buf b;
 	size_t i;
 
@@ -1640,32 +1670,12 @@ static char *inline_ignores(const struct adv_pat_stmt *st)
 	for (i = 0; i < st->ntoks; i++) {
 		const struct adv_sql_token *t = &st->toks[i];
 		const char *s = st->text + t->offset;
-		const char *end = s + t->length;
-		const char *m;
 
-		if (t->kind != ADV_TOK_COMMENT)
-			continue;
-		for (m = s; m + sizeof(marker) - 1 <= end; m++) {
-			if (strncmp(m, marker, sizeof(marker) - 1) == 0)
-				break;
-		}
-		if (m + sizeof(marker) - 1 > end)
-			continue;
-		m += sizeof(marker) - 1;
-		while (m < end && (*m == ' ' || *m == '\t'))
-			m++;
-		if (end - m < 6 || strncmp(m, "ignore", 6) != 0)
-			continue;
-		m += 6;
-		while (m < end) {
-			if (*m == '\n' || *m == '\r' ||
-			    (*m == '*' && m + 1 < end && m[1] == '/'))
-				break;
-			adv_buf_addch(&b, *m == '\t' ? ' ' : *m);
-			m++;
-		}
-		adv_buf_addch(&b, ',');
+		if (t->kind == ADV_TOK_COMMENT)
+			ignore_list(s, s + t->length, &b);
 	}
+	if (st->note != NULL)
+		ignore_list(st->note, st->note + st->note_len, &b);
 	if (b.len == 0) {
 		adv_buf_release(&b);
 		return NULL;
@@ -1855,8 +1865,9 @@ static enum adv_status check_statement(struct adv_pat_ctx *cx,
 
 enum adv_status adv_pat_check_text(struct adv_pat_ctx *cx, const char *file,
 				   const char *queryid, const char *text,
-				   size_t len, unsigned line, unsigned column,
-				   struct adv_error *err)
+				   size_t len, const char *note,
+				   size_t note_len, unsigned line,
+				   unsigned column, struct adv_error *err)
 {
 	struct adv_pat_stmt st;
 
@@ -1870,6 +1881,8 @@ enum adv_status adv_pat_check_text(struct adv_pat_ctx *cx, const char *file,
 	st.queryid = queryid;
 	st.text = cx->copy.data;
 	st.len = cx->copy.len;
+	st.note = note;
+	st.note_len = note_len;
 	st.line = line;
 	st.column = column;
 	st.dialect = cx->dialect;
@@ -1888,7 +1901,8 @@ enum adv_status adv_pat_check_script(struct adv_pat_ctx *cx, const char *file,
 	adv_sql_splitter_init(&sp, text, len, cx->dialect, 0);
 	while (cx->status == ADV_OK && adv_sql_splitter_next(&sp, &s, NULL))
 		adv_pat_check_text(cx, file, NULL, text + s.offset, s.length,
-				   s.line, s.column, err);
+				   text + s.note_offset, s.note_length, s.line,
+				   s.column, err);
 	return cx->status;
 }
 
@@ -1910,8 +1924,8 @@ enum adv_status adv_pat_check_query(struct adv_pat_ctx *cx, const char *queryid,
 			break;
 		}
 	}
-	return adv_pat_check_text(cx, NULL, queryid, text, len, line, column,
-				  err);
+	return adv_pat_check_text(cx, NULL, queryid, text, len, NULL, 0, line,
+				  column, err);
 }
 
 enum adv_status adv_pat_finish(struct adv_pat_ctx *cx, struct adv_error *err)

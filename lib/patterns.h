@@ -121,6 +121,9 @@ struct adv_pat_stmt {
 	enum adv_sql_dialect dialect;
 	const struct adv_sql_token *toks;
 	size_t ntoks;
+	/* the comment after the terminator on its line, or NULL */
+	const char *note;
+	size_t note_len;
 	const struct adv_ast *root;
 	size_t index; /* 0-based statement number in the input */
 };
@@ -328,12 +331,17 @@ void adv_pat_ctx_free(struct adv_pat_ctx *cx);
 enum adv_status adv_pat_check_script(struct adv_pat_ctx *cx, const char *file,
 				     const char *text, size_t len,
 				     struct adv_error *err);
-/* One statement text[0, len) whose first code token is at line:column of
- * file (or known by queryid, file NULL). */
+/*
+ * One statement text[0, len) whose first code token is at line:column of
+ * file (or known by queryid, file NULL). note[0, note_len) is the comment
+ * after its terminator on the same line (the splitter's note; NULL, 0 for
+ * none): an "ignore" in it counts for the statement.
+ */
 enum adv_status adv_pat_check_text(struct adv_pat_ctx *cx, const char *file,
 				   const char *queryid, const char *text,
-				   size_t len, unsigned line, unsigned column,
-				   struct adv_error *err);
+				   size_t len, const char *note,
+				   size_t note_len, unsigned line,
+				   unsigned column, struct adv_error *err);
 /* One statement known by a queryid (a statement record's query). */
 enum adv_status adv_pat_check_query(struct adv_pat_ctx *cx, const char *queryid,
 				    const char *text, struct adv_error *err);

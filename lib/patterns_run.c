@@ -293,12 +293,13 @@ static enum adv_status run_sql(struct run *r, struct adv_pat_ctx *cx,
 			line = base_line + stmt.line - 1;
 			column = stmt.line == 1 ? base_column + stmt.column - 1
 						: stmt.column;
-			st = adv_pat_check_text(cx, s->name, NULL,
-						s->buf.data + stmt.offset,
-						stmt.length, line, column, err);
+			st = adv_pat_check_text(
+				cx, s->name, NULL, s->buf.data + stmt.offset,
+				stmt.length, s->buf.data + stmt.note_offset,
+				stmt.note_length, line, column, err);
 			if (st != ADV_OK)
 				return st;
-			carry = stmt.offset + stmt.length;
+			carry = adv_sql_statement_end(&stmt);
 		}
 		if (s->eof)
 			return ADV_OK;
@@ -385,8 +386,8 @@ static enum adv_status fingerprint_record(struct run *r, const char *file,
 			     &ferr);
 	if (st != ADV_OK) {
 		/* the statement is reported like any that does not parse */
-		return adv_pat_check_text(cx, file, NULL, text, len, line, 1,
-					  err);
+		return adv_pat_check_text(cx, file, NULL, text, len, NULL, 0,
+					  line, 1, err);
 	}
 	if (r->opts->convention == ADV_FP_PERCONA &&
 	    adv_fp_record_skipped(text, 0, len, &r->norm))
@@ -759,7 +760,7 @@ static enum adv_status run_fingerprint(struct run *r, struct adv_pat_ctx *cx,
 					cx, err);
 				if (st != ADV_OK)
 					return st;
-				carry = stmt.offset + stmt.length;
+				carry = adv_sql_statement_end(&stmt);
 			}
 		}
 		if (s->eof)

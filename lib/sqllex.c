@@ -959,6 +959,37 @@ static void start_at(struct stmt_state *ss, struct adv_sql_statement *stmt,
 	stmt->first_line = tok->line;
 }
 
+/*
+ * A comment that starts on the line of a statement's terminator, with
+ * only spaces or tabs before it, is the statement's note ("DROP TABLE t;
+ * -- ip-patterns: ignore drop-table", "SELECT ...; -- calls: 50"): the
+ * lexer moves past it, so that it does not go with the next statement.
+ * Anything else (a newline first, code, an unterminated comment) is left
+ * where it is.
+ */
+static void take_note(struct adv_sql_lexer *lx, struct adv_sql_statement *stmt)
+{
+	struct adv_sql_lexer before = *lx;
+	struct adv_sql_token tok;
+	enum adv_tok_kind kind = adv_sql_lexer_next(lx, &tok);
+	size_t i;
+
+	if (kind == ADV_TOK_SPACE)
+		kind = adv_sql_lexer_next(lx, &tok);
+	if (kind != ADV_TOK_COMMENT || (tok.flags & ADV_TOKF_UNTERMINATED)) {
+		*lx = before;
+		return;
+	}
+	for (i = before.pos; i < tok.offset; i++) {
+		if (lx->text[i] != ' ' && lx->text[i] != '\t') {
+			*lx = before;
+			return;
+		}
+	}
+	stmt->note_offset = tok.offset;
+	stmt->note_length = tok.length;
+}
+
 static int finish(struct adv_sql_splitter *sp, struct stmt_state *ss,
 		  struct adv_sql_statement *stmt, unsigned flags)
 {
@@ -1059,17 +1090,21 @@ int adv_sql_splitter_next(struct adv_sql_splitter *sp,
 					if (toks != NULL)
 						tokens_add(toks, &tok);
 				}
-				if (ss.code_tokens > 0)
+				if (ss.code_tokens > 0) {
+					take_note(lx, stmt);
 					return finish(sp, &ss, stmt,
 						      ADV_STMT_TERMINATED);
+				}
 				continue;
 			}
 		} else if (kind == ADV_TOK_OP && tok.length == 1 &&
 			   lx->text[tok.offset] == ';' &&
 			   ss.atomic_depth == 0 && !ss.batch_body) {
-			if (ss.code_tokens > 0)
+			if (ss.code_tokens > 0) {
+				take_note(lx, stmt);
 				return finish(sp, &ss, stmt,
 					      ADV_STMT_TERMINATED);
+			}
 			continue;
 		}
 		start_at(&ss, stmt, &tok);

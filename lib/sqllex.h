@@ -204,7 +204,21 @@ struct adv_sql_statement {
 	unsigned batch;
 	unsigned go_count;
 	unsigned flags;
+	/*
+	 * A comment after the terminator on the same line (note_length 0:
+	 * none). It is not in the text of this statement nor of the next:
+	 * the next one starts after it.
+	 */
+	size_t note_offset;
+	size_t note_length;
 };
+
+/* Where the splitter goes on after stmt: past its note when it has one. */
+static inline size_t adv_sql_statement_end(const struct adv_sql_statement *s)
+{
+	return s->note_length > 0 ? s->note_offset + s->note_length
+				  : s->offset + s->length;
+}
 
 #define ADV_STMT_TERMINATED 0x01u /* ended by a delimiter or GO, not EOF */
 #define ADV_STMT_LEX_ERROR  0x02u /* has an ADV_TOKF_UNTERMINATED token */
@@ -236,8 +250,11 @@ struct adv_sql_statement {
  *   FUNCTION, TRIGGER or VIEW is one statement up to GO, because the body
  *   of such an object runs to the end of its batch.
  *
- * Statements holding only comments or hints are skipped; their comments
- * stay with the next statement. A last statement without a terminator is
+ * A comment that starts on the line of a statement's terminator (after
+ * it, with only spaces or tabs between) is that statement's note. Other
+ * comments go with the statement that follows them; statements holding
+ * only comments or hints are skipped and their comments stay with the
+ * next statement. A last statement without a terminator is
  * returned without ADV_STMT_TERMINATED.
  *
  * The splitter reads the caller's buffer, which must outlive it, and

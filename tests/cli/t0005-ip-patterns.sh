@@ -89,6 +89,17 @@ test_expect_success 'inline suppression on the statement only' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a comment after the semicolon on its line counts for that statement' '
+	printf -- "DELETE FROM t; -- ip-patterns: ignore delete-without-where\nDELETE FROM u;\nDELETE FROM v;\t/* ip-patterns: ignore all */\n" >s2.sql &&
+	ip-patterns s2.sql >out &&
+	rules out >actual &&
+	echo "delete-without-where 2" >expect &&
+	test_cmp expect actual &&
+	ip-patterns --dialect=mysql s2.sql >out &&
+	rules out >actual &&
+	test_cmp expect actual
+'
+
 test_expect_success '--profile, --enable, --disable and --set' '
 	echo "SELECT a FROM t;" >p.sql &&
 	ip-patterns p.sql >out &&

@@ -385,6 +385,11 @@ static char *split(enum adv_sql_dialect d, const char *text)
 			adv_buf_addf(&b, "#%u", st.batch);
 		if (st.go_count > 0)
 			adv_buf_addf(&b, "*%u", st.go_count);
+		if (st.note_length > 0) {
+			adv_buf_addstr(&b, " note[");
+			adv_buf_add(&b, text + st.note_offset, st.note_length);
+			adv_buf_addch(&b, ']');
+		}
 		/* the tokens are those of the statement text */
 		assert_true(toks.nr > 0);
 		assert_int_equal(toks.items[0].offset, st.offset);
@@ -417,7 +422,15 @@ static void adv_sql_splitter_next__semicolons__outside_quotes(void **state)
 		{PG, 0, "select 1; select 2;", "1:select 1\n1:select 2"},
 		{PG, 0, "select 1;\nselect 2", "1:select 1\n2:select 2"},
 		{PG, 0, "select ';'; select \";\"; -- ;\nselect 3",
-		 "1:select ';'\n1:select \";\"\n2:-- ;\nselect 3"},
+		 "1:select ';'\n1:select \";\" note[-- ;]\n2:select 3"},
+		/* a comment on the terminator's line is its statement's note */
+		{PG, 0,
+		 "drop table t; \t/* a\nb */ select 1;\n-- above 2\nselect 2;"
+		 "-- x\n  -- y\nselect 3; select 4",
+		 "1:drop table t note[/* a\nb */]\n2:select 1\n"
+		 "4:-- above 2\nselect 2 note[-- x]\n6:-- y\nselect 3\n"
+		 "6:select 4"},
+		{PG, 0, "select 1; /* never closed", "1:select 1"},
 		{PG, 0,
 		 "create function f() returns int as $$ select 1; $$ "
 		 "language sql; select 2",
@@ -438,6 +451,8 @@ static void adv_sql_splitter_next__semicolons__outside_quotes(void **state)
 		 "1:select `;`"},
 		{MY, 0, "select 1 # ;\n; select 2",
 		 "1:select 1 # ;\n2:select 2"},
+		{MY, 0, "DELIMITER $$\nselect 1$$ # one\nselect 2$$",
+		 "2:select 1 note[# one]\n3:select 2"},
 		{MS, 0, "select [;]; select N';'",
 		 "1:select [;]#0\n"
 		 "1:select N';'#0"},
