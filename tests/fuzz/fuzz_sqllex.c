@@ -7,8 +7,9 @@
  * token, apart from MySQL version-comment markers and a leading byte order
  * mark), when a token is empty or out of bounds, when there are more
  * tokens or statements than bytes (a loop), when a statement lies outside
- * the input or overlaps the previous one, or when an error message breaks
- * the message grammar.
+ * the input or overlaps the previous one or its note, when a note is not
+ * on the statement's last line, or when an error message breaks the
+ * message grammar.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -63,6 +64,19 @@ static void lex_all(const char *text, size_t len, enum adv_sql_dialect d,
 	check_error(&lx);
 }
 
+/*
+ * Whether only spaces and tabs lie between the note at note and the last
+ * byte before them, which must be a terminator after the statement's end.
+ */
+static int after_terminator(const char *text, size_t end, size_t note)
+{
+	size_t i = note;
+
+	while (i > end && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+		i--;
+	return i > end && text[i - 1] != '\n' && text[i - 1] != '\r';
+}
+
 static void split_all(const char *text, size_t len, enum adv_sql_dialect d,
 		      unsigned opts, struct adv_sql_tokens *toks)
 {
@@ -78,7 +92,14 @@ static void split_all(const char *text, size_t len, enum adv_sql_dialect d,
 			abort();
 		if (toks->nr == 0 || toks->items[0].offset != st.offset)
 			abort();
-		last = st.offset + st.length;
+		/* a note follows the terminator on its line */
+		if (st.note_length > 0 &&
+		    (st.note_offset <= st.offset + st.length ||
+		     st.note_offset + st.note_length > len ||
+		     !after_terminator(text, st.offset + st.length,
+				       st.note_offset)))
+			abort();
+		last = adv_sql_statement_end(&st);
 		if (++count > len)
 			abort();
 	}
