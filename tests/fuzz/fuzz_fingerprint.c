@@ -31,7 +31,7 @@ int scalar_fp_next_record(const char *text, size_t len, size_t *pos,
 int scalar_fp_record_skipped(const char *text, size_t start, size_t rlen,
 			     const struct adv_buf *normalized);
 
-#define ADV_NO_SIMD 1
+#define ADV_NO_SIMD		1
 #define adv_fp_percona		scalar_fp_percona
 #define adv_fp_thread_release	scalar_fp_thread_release
 #define adv_fingerprint		scalar_fingerprint
@@ -75,8 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t srlen = 0;
 		int more = adv_fp_next_record(text, size, &pos, &start, &rlen);
 
-		if (more != scalar_fp_next_record(text, size, &spos, &sstart,
-						  &srlen))
+		if (more !=
+		    scalar_fp_next_record(text, size, &spos, &sstart, &srlen))
 			abort();
 		if (!more)
 			break;
