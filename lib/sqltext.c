@@ -225,7 +225,8 @@ int adv_sql_max_param(const char *sql)
 
 /* The weight of a statement: a "-- calls: N" comment (or "--calls:")
  * within its text, which, as the scanner splits, includes the comments
- * right before it; the same words inside a string do not count. */
+ * right before it; the same words inside a string do not count. -1 when
+ * there is none. */
 static double calls_of(const char *text, size_t len)
 {
 	const char *end = text + len;
@@ -266,7 +267,7 @@ static double calls_of(const char *text, size_t len)
 		}
 		p = next;
 	}
-	return 1;
+	return -1;
 }
 
 /* Whether text holds anything but whitespace and comments. */
@@ -293,11 +294,34 @@ static int has_code(const char *p, size_t len, size_t *first)
 	return 0;
 }
 
+/*
+ * How much of p[0, end) up to the end of its line holds only ';', blanks
+ * and comments: after a statement's span, that is the statement's note
+ * (the comment after its semicolon on the same line); at the start of the
+ * next span, the part that is the note of the statement before. 0 when
+ * the line has code.
+ */
+static size_t note_length(const char *p, const char *end)
+{
+	const char *eol = memchr(p, '\n', (size_t)(end - p));
+	const char *q = p;
+	size_t first;
+
+	if (eol == NULL)
+		eol = end;
+	while (q < eol && (*q == ';' || *q == ' ' || *q == '\t' || *q == '\r'))
+		q++;
+	if (has_code(q, (size_t)(eol - q), &first))
+		return 0;
+	return (size_t)(eol - p);
+}
+
 enum adv_status adv_sql_split(const char *script, const char *name,
 			      struct adv_sql_stmt **out, size_t *n,
 			      struct adv_error *err)
 {
 	PgQuerySplitResult r = pg_query_split_with_scanner(script);
+	const char *script_end = script + strlen(script);
 	struct adv_sql_stmt *stmts = NULL;
 	size_t count = 0, alloc = 0;
 	int i;
@@ -319,7 +343,7 @@ enum adv_status adv_sql_split(const char *script, const char *name,
 	for (i = 0; i < r.n_stmts; i++) {
 		const char *text = script + r.stmts[i]->stmt_location;
 		size_t len = (size_t)r.stmts[i]->stmt_len;
-		size_t first = 0, k;
+		size_t first = 0, k, lead;
 		long line = 1;
 		struct adv_sql_stmt *s;
 
@@ -335,7 +359,24 @@ enum adv_status adv_sql_split(const char *script, const char *name,
 		memcpy(s->text, text + first, len - first);
 		s->text[len - first] = '\0';
 		s->line = line;
-		s->calls = calls_of(text, (size_t)r.stmts[i]->stmt_len);
+		/*
+		 * The comments above it and inside it, but not the first line
+		 * of its span when that is the note of the statement before;
+		 * then its own note.
+		 */
+		lead = r.stmts[i]->stmt_location > 0
+			       ? note_length(text, text + r.stmts[i]->stmt_len)
+			       : 0;
+		s->calls = calls_of(text + lead,
+				    (size_t)r.stmts[i]->stmt_len - lead);
+		if (s->calls < 0) {
+			const char *after = text + r.stmts[i]->stmt_len;
+
+			s->calls =
+				calls_of(after, note_length(after, script_end));
+		}
+		if (s->calls < 0)
+			s->calls = 1;
 	}
 	pg_query_free_split_result(r);
 	*out = stmts;

@@ -399,6 +399,20 @@ static void adv_sql_split__scripts__statements_lines_and_calls(void **state)
 		{"-- calls: many\nSELECT 1;\n-- calls: 3\nSELECT 2;\nSELECT 3;",
 		 3,
 		 {{"SELECT 1", 2, 1}, {"SELECT 2", 4, 3}, {"SELECT 3", 5, 1}}},
+		/* a comment after the semicolon on its line is the
+		 * statement's own, not the next one's */
+		{"SELECT 1; -- calls: 5\nSELECT 2;;\t-- calls: 6\n"
+		 "SELECT 3; SELECT 4 -- calls: 7\n;\n",
+		 4,
+		 {{"SELECT 1", 1, 5},
+		  {"SELECT 2", 2, 6},
+		  {"SELECT 3", 3, 1},
+		  {"SELECT 4 -- calls: 7", 3, 7}}},
+		/* the comments above count first, then the note */
+		{"-- calls: 8\nSELECT 5; -- calls: 9\nSELECT 6; /* x */ -- "
+		 "calls: 10",
+		 2,
+		 {{"SELECT 5", 2, 8}, {"SELECT 6", 3, 10}}},
 		/* CRLF line ends */
 		{"SELECT 1;\r\n\r\n-- calls: 4\r\nSELECT 2;\r\n",
 		 2,
