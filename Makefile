@@ -70,7 +70,7 @@ bin/%: build/cmd/%.o build/cmd/cli.o build/libadvisor.a
 	@mkdir -p bin
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< build/cmd/cli.o build/libadvisor.a $(LIBS)
 
-build/tests/%: tests/unit/%.c build/libadvisor.a tests/unit/unit.h
+build/tests/%: tests/unit/%.c build/libadvisor.a $(wildcard tests/unit/*.h)
 	@mkdir -p build/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< \
 		build/libadvisor.a $(LIBS) $(CMOCKA_LIBS)

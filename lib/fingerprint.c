@@ -27,7 +27,6 @@
 #define C_COLLAPSED 0x02u /* what the whitespace collapse squeezes: not \v */
 #define C_WORD	    0x04u /* \w */
 #define C_DIGIT	    0x08u
-#define C_NUM_START 0x10u /* digit, + or - */
 #define C_NUM_REST  0x20u /* digit, a-f, ., x, b, + or - */
 #define C_PREFIX    0x40u /* x, b, ., + or - */
 
@@ -38,19 +37,19 @@ static const unsigned char char_class[256] = {
 	['\f'] = C_WS | C_COLLAPSED,
 	['\r'] = C_WS | C_COLLAPSED,
 	[' '] = C_WS | C_COLLAPSED,
-	['+'] = C_NUM_START | C_NUM_REST | C_PREFIX,
-	['-'] = C_NUM_START | C_NUM_REST | C_PREFIX,
+	['+'] = C_NUM_REST | C_PREFIX,
+	['-'] = C_NUM_REST | C_PREFIX,
 	['.'] = C_NUM_REST | C_PREFIX,
-	['0'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
-	['1'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
-	['2'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
-	['3'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
-	['4'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
-	['5'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
-	['6'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
-	['7'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
-	['8'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
-	['9'] = C_WORD | C_DIGIT | C_NUM_START | C_NUM_REST,
+	['0'] = C_WORD | C_DIGIT | C_NUM_REST,
+	['1'] = C_WORD | C_DIGIT | C_NUM_REST,
+	['2'] = C_WORD | C_DIGIT | C_NUM_REST,
+	['3'] = C_WORD | C_DIGIT | C_NUM_REST,
+	['4'] = C_WORD | C_DIGIT | C_NUM_REST,
+	['5'] = C_WORD | C_DIGIT | C_NUM_REST,
+	['6'] = C_WORD | C_DIGIT | C_NUM_REST,
+	['7'] = C_WORD | C_DIGIT | C_NUM_REST,
+	['8'] = C_WORD | C_DIGIT | C_NUM_REST,
+	['9'] = C_WORD | C_DIGIT | C_NUM_REST,
 	['A'] = C_WORD,
 	['B'] = C_WORD,
 	['C'] = C_WORD,
@@ -413,11 +412,6 @@ static void strings(const char *s, size_t n, char quote, struct adv_buf *d)
 	}
 	memcpy(d->data + d->len, s + i, n - i);
 	d->len += n - i;
-}
-
-static inline int number_start(unsigned char c)
-{
-	return (char_class[c] & C_NUM_START) != 0;
 }
 
 static inline int number_rest(unsigned char c)

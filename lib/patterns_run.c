@@ -311,64 +311,118 @@ static enum adv_status run_sql(struct run *r, struct adv_pat_ctx *cx,
 	}
 }
 
+/*
+ * Writes s[0, n) as the inside of a JSON string at o, which has room for
+ * 6 * n bytes (every byte escaped as \u00XX); returns the end.
+ */
+static char *json_escape_to(char *o, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t from = 0;
+
+	for (;;) {
+		size_t at = from + adv_scan_json_special(s + from, n - from);
+		unsigned char c;
+
+		memcpy(o, s + from, at - from);
+		o += at - from;
+		if (at == n)
+			return o;
+		c = (unsigned char)s[at];
+		*o++ = '\\';
+		if (c == '"' || c == '\\') {
+			*o++ = (char)c;
+		} else if (c == '\n') {
+			*o++ = 'n';
+		} else if (c == '\t') {
+			*o++ = 't';
+		} else if (c == '\r') {
+			*o++ = 'r';
+		} else {
+			memcpy(o, "u00", 3);
+			o += 3;
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+		from = at + 1;
+	}
+}
+
 /* Appends s[0, n) as the inside of a JSON string. */
 static void json_escape(struct adv_buf *b, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t start = 0;
-	size_t i;
-
-	for (i = adv_scan_json_special(s, n); i < n;
-	     i += 1 + adv_scan_json_special(s + i + 1, n - i - 1)) {
-		unsigned char c = (unsigned char)s[i];
-
-		adv_buf_add(b, s + start, i - start);
-		start = i + 1;
-		switch (c) {
-		case '"':
-			adv_buf_add(b, "\\\"", 2);
-			break;
-		case '\\':
-			adv_buf_add(b, "\\\\", 2);
-			break;
-		case '\n':
-			adv_buf_add(b, "\\n", 2);
-			break;
-		case '\t':
-			adv_buf_add(b, "\\t", 2);
-			break;
-		case '\r':
-			adv_buf_add(b, "\\r", 2);
-			break;
-		default: {
-			char u[6] = {'\\', 'u',		'0',
-				     '0',  hex[c >> 4], hex[c & 15]};
-
-			adv_buf_add(b, u, sizeof(u));
-			break;
-		}
-		}
-	}
-	adv_buf_add(b, s + start, n - start);
+	adv_buf_grow(b, 6 * n);
+	b->len = (size_t)(json_escape_to(b->data + b->len, s, n) - b->data);
+	b->data[b->len] = '\0';
 }
 
-static void add_uint(struct adv_buf *b, unsigned v)
+/* Appends the literal's bytes at o and moves o past them. */
+#define PUT_LITERAL(o, lit)                          \
+	do {                                         \
+		memcpy((o), (lit), sizeof(lit) - 1); \
+		(o) += sizeof(lit) - 1;              \
+	} while (0)
+
+/*
+ * The start of every fingerprint record of file, up to "line": (type, v,
+ * ts, src, file), built once per input into r->prefix.
+ */
+static void fingerprint_prefix(struct run *r, const char *file)
+{
+	if (r->prefix_file == file)
+		return;
+	adv_buf_reset(&r->prefix);
+	adv_buf_addstr(&r->prefix,
+		       "{\"type\":\"fingerprint\",\"v\":1,\"ts\":\"");
+	json_escape(&r->prefix, r->ts, strlen(r->ts));
+	adv_buf_addstr(&r->prefix, "\",\"src\":null,\"file\":\"");
+	json_escape(&r->prefix, file, strlen(file));
+	adv_buf_addstr(&r->prefix, "\",\"line\":");
+	r->prefix_file = file;
+}
+
+/*
+ * One fingerprint record as an NDJSON line appended to out: the prefix,
+ * then the rest written straight into out, sized once for the worst case.
+ */
+static void fingerprint_line(struct adv_buf *out, const struct adv_buf *prefix,
+			     unsigned line, const char *convention,
+			     const struct adv_buf *norm, const char hex[17])
 {
 	char digits[16];
-	size_t n = 0;
+	size_t nd = 0;
+	size_t clen = strlen(convention);
+	char *o;
 
+	adv_buf_grow(out,
+		     prefix->len + sizeof(digits) + clen + 6 * norm->len + 96);
+	o = out->data + out->len;
+	memcpy(o, prefix->data, prefix->len);
+	o += prefix->len;
 	do {
-		digits[sizeof(digits) - 1 - n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	adv_buf_add(b, digits + sizeof(digits) - n, n);
+		digits[sizeof(digits) - 1 - nd++] = (char)('0' + line % 10);
+		line /= 10;
+	} while (line > 0);
+	memcpy(o, digits + sizeof(digits) - nd, nd);
+	o += nd;
+	PUT_LITERAL(o, ",\"convention\":\"");
+	memcpy(o, convention, clen);
+	o += clen;
+	PUT_LITERAL(o, "\",\"normalized\":\"");
+	o = json_escape_to(o, norm->data, norm->len);
+	PUT_LITERAL(o, "\",\"fingerprint\":\"");
+	memcpy(o, hex, 16);
+	o += 16;
+	PUT_LITERAL(o, "\"}\n");
+	out->len = (size_t)(o - out->data);
+	out->data[out->len] = '\0';
 }
 
 /*
  * One fingerprint record. NDJSON output is assembled by hand, not through
- * cJSON: a slow log has millions of statements and the record is the same
- * few keys every time (its prefix is built once per input); the other
- * formats go through the record as usual.
+ * cJSON (fingerprint_line): a slow log has millions of statements and the
+ * record is the same few keys every time; the other formats go through the
+ * record as usual.
  */
 static enum adv_status fingerprint_record(struct run *r, const char *file,
 					  unsigned line, const char *text,
@@ -394,31 +448,13 @@ static enum adv_status fingerprint_record(struct run *r, const char *file,
 		return ADV_OK;
 	r->fingerprints++;
 	if (adv_output_format(r->out) == ADV_FORMAT_NDJSON) {
-		struct adv_buf *b = &r->line;
-
-		if (r->prefix_file != file) {
-			adv_buf_reset(&r->prefix);
-			adv_buf_addstr(
-				&r->prefix,
-				"{\"type\":\"fingerprint\",\"v\":1,\"ts\":\"");
-			json_escape(&r->prefix, r->ts, strlen(r->ts));
-			adv_buf_addstr(&r->prefix,
-				       "\",\"src\":null,\"file\":\"");
-			json_escape(&r->prefix, file, strlen(file));
-			adv_buf_addstr(&r->prefix, "\",\"line\":");
-			r->prefix_file = file;
-		}
-		adv_buf_reset(b);
-		adv_buf_add(b, r->prefix.data, r->prefix.len);
-		add_uint(b, line);
-		adv_buf_addstr(b, ",\"convention\":\"");
-		adv_buf_addstr(b, adv_fp_convention_name(r->opts->convention));
-		adv_buf_addstr(b, "\",\"normalized\":\"");
-		json_escape(b, r->norm.data, r->norm.len);
-		adv_buf_addstr(b, "\",\"fingerprint\":\"");
-		adv_buf_add(b, hex, 16);
-		adv_buf_add(b, "\"}\n", 3);
-		return adv_output_ndjson_line(r->out, b->data, b->len, err);
+		fingerprint_prefix(r, file);
+		adv_buf_reset(&r->line);
+		fingerprint_line(&r->line, &r->prefix, line,
+				 adv_fp_convention_name(r->opts->convention),
+				 &r->norm, hex);
+		return adv_output_ndjson_line(r->out, r->line.data, r->line.len,
+					      err);
 	}
 	rec = adv_record_new("fingerprint", 1, r->ts, NULL);
 	cJSON_AddStringToObject(rec, "file", file);
@@ -432,81 +468,15 @@ static enum adv_status fingerprint_record(struct run *r, const char *file,
 	return st;
 }
 
-/*
- * Percona fingerprints of a chunk, on both cores. The normalization is
- * pure (per-thread scratch, nothing shared), so one worker thread takes
- * the second half of a chunk's queries while this one does the first;
- * the two halves are written in input order. A slow log has millions of
- * queries and pt-fingerprint is the baseline a DBA compares with.
- */
-/* Appends the literal's bytes at o and moves o past them. */
-#define PUT_LITERAL(o, lit)                          \
-	do {                                         \
-		memcpy((o), (lit), sizeof(lit) - 1); \
-		(o) += sizeof(lit) - 1;              \
-	} while (0)
+/* ---- percona fingerprints, on both cores ---- */
 
 /*
- * One percona fingerprint record as an NDJSON line: the prefix (type, v,
- * ts, src, file and "line": ) is built once per input; the rest is
- * written straight into out, sized once for the worst case (every byte of
- * the text escaped as \u00XX).
+ * The normalization is pure (per-thread scratch, nothing shared), so one
+ * worker thread takes the second half of a chunk's queries while this one
+ * does the first; the two halves are written in input order. A slow log
+ * has millions of queries and pt-fingerprint is the baseline a DBA
+ * compares with.
  */
-static void fingerprint_line(struct adv_buf *out, const struct adv_buf *prefix,
-			     unsigned line, const struct adv_buf *norm,
-			     const char hex[17])
-{
-	static const char xdigit[] = "0123456789abcdef";
-	const char *s = norm->data;
-	size_t n = norm->len;
-	size_t from = 0;
-	char digits[16];
-	size_t nd = 0;
-	char *o;
-
-	adv_buf_grow(out, prefix->len + sizeof(digits) + 6 * n + 96);
-	o = out->data + out->len;
-	memcpy(o, prefix->data, prefix->len);
-	o += prefix->len;
-	do {
-		digits[sizeof(digits) - 1 - nd++] = (char)('0' + line % 10);
-		line /= 10;
-	} while (line > 0);
-	memcpy(o, digits + sizeof(digits) - nd, nd);
-	o += nd;
-	PUT_LITERAL(o, ",\"convention\":\"percona\",\"normalized\":\"");
-	for (;;) {
-		size_t at = from + adv_scan_json_special(s + from, n - from);
-		unsigned char c;
-
-		memcpy(o, s + from, at - from);
-		o += at - from;
-		if (at == n)
-			break;
-		c = (unsigned char)s[at];
-		*o++ = '\\';
-		if (c == '"' || c == '\\') {
-			*o++ = (char)c;
-		} else if (c == '\n') {
-			*o++ = 'n';
-		} else if (c == '\t') {
-			*o++ = 't';
-		} else if (c == '\r') {
-			*o++ = 'r';
-		} else {
-			PUT_LITERAL(o, "u00");
-			*o++ = xdigit[c >> 4];
-			*o++ = xdigit[c & 15];
-		}
-		from = at + 1;
-	}
-	PUT_LITERAL(o, "\",\"fingerprint\":\"");
-	memcpy(o, hex, 16);
-	o += 16;
-	PUT_LITERAL(o, "\"}\n");
-	out->len = (size_t)(o - out->data);
-	out->data[out->len] = '\0';
-}
 
 /*
  * The queries of data[from, to) (from at a query boundary) as NDJSON
@@ -546,7 +516,7 @@ static size_t scan_percona(const struct adv_buf *prefix, const char *data,
 				      hex, NULL);
 		if (adv_fp_record_skipped(data, start, rlen, norm))
 			continue;
-		fingerprint_line(out, prefix, line, norm, hex);
+		fingerprint_line(out, prefix, line, "percona", norm, hex);
 		printed++;
 	}
 	return printed;
@@ -616,16 +586,7 @@ static enum adv_status emit_percona(struct run *r, const char *file,
 	size_t first_carry;
 	enum adv_status st;
 
-	if (r->prefix_file != file) {
-		adv_buf_reset(&r->prefix);
-		adv_buf_addstr(&r->prefix,
-			       "{\"type\":\"fingerprint\",\"v\":1,\"ts\":\"");
-		json_escape(&r->prefix, r->ts, strlen(r->ts));
-		adv_buf_addstr(&r->prefix, "\",\"src\":null,\"file\":\"");
-		json_escape(&r->prefix, file, strlen(file));
-		adv_buf_addstr(&r->prefix, "\",\"line\":");
-		r->prefix_file = file;
-	}
+	fingerprint_prefix(r, file);
 	if (region >= FP_PARALLEL_MIN && !w->started) {
 		memset(w, 0, sizeof(*w));
 		adv_buf_init(&w->norm);
