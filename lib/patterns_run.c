@@ -339,8 +339,9 @@ static char *json_escape_to(char *o, const char *s, size_t n)
 		} else if (c == '\r') {
 			*o++ = 'r';
 		} else {
-			memcpy(o, "u00", 3);
-			o += 3;
+			*o++ = 'u';
+			*o++ = '0';
+			*o++ = '0';
 			*o++ = hex[c >> 4];
 			*o++ = hex[c & 15];
 		}
@@ -392,6 +393,7 @@ static void fingerprint_line(struct adv_buf *out, const struct adv_buf *prefix,
 	char digits[16];
 	size_t nd = 0;
 	size_t clen = strlen(convention);
+	size_t k;
 	char *o;
 
 	adv_buf_grow(out,
@@ -406,8 +408,8 @@ static void fingerprint_line(struct adv_buf *out, const struct adv_buf *prefix,
 	memcpy(o, digits + sizeof(digits) - nd, nd);
 	o += nd;
 	PUT_LITERAL(o, ",\"convention\":\"");
-	memcpy(o, convention, clen);
-	o += clen;
+	for (k = 0; k < clen; k++)
+		*o++ = convention[k];
 	PUT_LITERAL(o, "\",\"normalized\":\"");
 	o = json_escape_to(o, norm->data, norm->len);
 	PUT_LITERAL(o, "\",\"fingerprint\":\"");
